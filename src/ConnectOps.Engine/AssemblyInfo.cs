@@ -1,0 +1,1 @@
+// The engine: config, planning, reconcilers, execution and state. No reference to PowerShell.

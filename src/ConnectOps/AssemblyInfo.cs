@@ -1,0 +1,1 @@
+// The module root: thin cmdlets over the engine.
