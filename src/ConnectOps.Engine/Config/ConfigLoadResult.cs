@@ -1,0 +1,12 @@
+using ConnectOps.Engine.Model;
+
+namespace ConnectOps.Engine.Config;
+
+/// <summary>
+/// The outcome of loading a config: the bound <see cref="Config"/> when there are no errors, else null and
+/// every error found (all at once, sorted by position).
+/// </summary>
+public sealed record ConfigLoadResult(ConnectConfig? Config, IReadOnlyList<ConfigError> Errors)
+{
+    public bool Success => Config is not null && Errors.Count == 0;
+}

@@ -1,0 +1,10 @@
+namespace ConnectOps.Engine.Config;
+
+public enum ConfigScalarKind
+{
+    Null,
+    String,
+    Integer,
+    Double,
+    Boolean,
+}
