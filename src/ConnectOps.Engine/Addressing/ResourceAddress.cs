@@ -85,14 +85,13 @@ public sealed class ResourceAddress : IEquatable<ResourceAddress>, IComparable<R
     public override int GetHashCode() =>
         HashCode.Combine(Component, Key is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(Key));
 
-    /// <summary>Component order (dependency order), then key case-insensitively, then ordinally.</summary>
+    /// <summary>Component order (dependency order), then key case-insensitively (consistent with Equals).</summary>
     public int CompareTo(ResourceAddress? other)
     {
         if (other is null) return 1;
         var c = Component.CompareTo(other.Component);
         if (c != 0) return c;
-        c = StringComparer.OrdinalIgnoreCase.Compare(Key, other.Key);
-        return c != 0 ? c : StringComparer.Ordinal.Compare(Key, other.Key);
+        return StringComparer.OrdinalIgnoreCase.Compare(Key, other.Key);
     }
 
     public static bool operator ==(ResourceAddress? left, ResourceAddress? right) => Equals(left, right);

@@ -189,7 +189,7 @@ public sealed class LocalStateStore : IStateStore
 
     private string RecoveryStep() => File.Exists(BackupPath)
         ? $"To recover, copy the previous version '{BackupPath}' over '{StatePath}', then run Invoke-ConnectPlan to see what differs from AWS."
-        : $"There is no backup ('{BackupPath}' is missing): move the damaged file aside and adopt the live resources again with Import-ConnectResource (or Invoke-ConnectPlan -Refresh).";
+        : $"To recover: there is no backup ('{BackupPath}' is missing), so move the damaged file aside and adopt the live resources again with Import-ConnectResource (or Invoke-ConnectPlan -Refresh).";
 
     private static string ETagOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
 
