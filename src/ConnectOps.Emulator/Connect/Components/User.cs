@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using ConnectOps.Emulator.Connect.Framework;
+using ConnectOps.Emulator.State;
+
+namespace ConnectOps.Emulator.Connect.Components;
+
+/// <summary>
+/// Users (ARN segment agent): identity info, phone config, routing profile, 1–10 security profiles, hierarchy group.
+/// Each user gets an AGENT queue when created, deleted with the user. Passwords are never stored.
+/// </summary>
+internal sealed class UserKind : ResourceKind
+{
+    public UserKind()
+    {
+        Name = "user";
+        ArnSegment = "agent";
+        Noun = "User";
+        ResourceType = "USER";
+        NameMember = "Username";
+        CreateOperation = "CreateUser";
+        DescribeOperation = "DescribeUser";
+        DescribeMember = "User";
+        ListOperation = "ListUsers";
+        ListMember = "UserSummaryList";
+        SearchOperation = "SearchUsers";
+        SearchMember = "Users";
+        DeleteOperation = "DeleteUser";
+        NotStored = ["Password"];
+        Updates = new Dictionary<string, UpdateFacet>
+        {
+            ["UpdateUserIdentityInfo"] = UpdateFacet.Of("IdentityInfo"),
+            ["UpdateUserPhoneConfig"] = UpdateFacet.Of("PhoneConfig"),
+            ["UpdateUserConfig"] = UpdateFacet.Of("AutoAcceptConfigs", "AfterContactWorkConfigs", "PhoneNumberConfigs", "PersistentConnectionConfigs", "VoiceEnhancementConfigs"),
+            ["UpdateUserRoutingProfile"] = UpdateFacet.Of("RoutingProfileId"),
+            ["UpdateUserSecurityProfiles"] = UpdateFacet.Of("SecurityProfileIds"),
+            ["UpdateUserHierarchy"] = UpdateFacet.Replacing("HierarchyGroupId"),
+        };
+        References =
+        [
+            new Reference("RoutingProfileId", "routing-profile"),
+            new Reference("SecurityProfileIds[]", "security-profile"),
+            new Reference("HierarchyGroupId", "hierarchy-group"),
+        ];
+        Quota = 500;
+        SearchFields = new Dictionary<string, string>
+        {
+            ["username"] = "Username", ["firstname"] = "IdentityInfo.FirstName", ["lastname"] = "IdentityInfo.LastName",
+            ["routingprofileid"] = "RoutingProfileId", ["securityprofileid"] = "SecurityProfileIds[]", ["resourceid"] = "Id",
+            ["hierarchygroupid"] = "HierarchyGroupId",
+        };
+    }
+
+    public override void OnCreate(ConnectContext ctx, Resource resource)
+    {
+        var data = resource.Data;
+        data["PhoneConfig"] ??= new JsonObject { ["PhoneType"] = "SOFT_PHONE", ["AutoAccept"] = false, ["AfterContactWorkTimeLimit"] = 0 };
+        var agentQueue = ctx.Insert(ctx.Catalog["queue"], new JsonObject { ["QueueType"] = "AGENT", ["Status"] = "ENABLED" }, arnSuffix: $"agent/{resource.Id}");
+        data["AgentQueueId"] = agentQueue.Id;
+    }
+
+    public override void OnDelete(ConnectContext ctx, Resource resource)
+    {
+        var queues = ctx.Catalog["queue"];
+        if (RecordPath.Text(resource.Data["AgentQueueId"]) is { } queueId && ctx.Find(queues, queueId) is { } agentQueue)
+        {
+            ctx.Remove(queues, agentQueue);
+        }
+    }
+
+    /// <summary>HierarchyGroupCondition: EXACT matches the user's group; WITH_CHILD_GROUPS also its descendants.</summary>
+    public override bool? MatchCondition(ConnectContext ctx, JsonObject view, string condition, JsonNode value)
+    {
+        if (condition != "HierarchyGroupCondition")
+        {
+            return null;
+        }
+
+        var wanted = RecordPath.Text(value["Value"]);
+        var group = RecordPath.Text(view["HierarchyGroupId"]);
+        if (wanted is null || group is null)
+        {
+            return false;
+        }
+
+        if (RecordPath.Text(value["HierarchyGroupMatchType"]) != "WITH_CHILD_GROUPS")
+        {
+            return group == wanted;
+        }
+
+        var groups = ctx.Catalog["hierarchy-group"];
+        for (var current = ctx.Find(groups, group); current is not null; current = RecordPath.Text(current.Data["ParentGroupId"]) is { } parent ? ctx.Find(groups, parent) : null)
+        {
+            if (current.Id == wanted)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
