@@ -1,0 +1,92 @@
+namespace ConnectOps.Aws.RateLimiting;
+
+/// <summary>
+/// One token bucket per <see cref="RateLimitKey"/>. <see cref="AcquireAsync"/> takes a token, waiting
+/// (asynchronously, cancellably) until one is due. Waiters are served in arrival order: a caller
+/// that finds the bucket empty reserves the next token and sleeps until it accrues, so no more than
+/// <c>burst + rate × t</c> calls start in any window of length t.
+/// </summary>
+public sealed class TokenBucketRateLimiter
+{
+    private readonly Dictionary<RateLimitKey, Bucket> _buckets = new();
+    private readonly object _gate = new();
+
+    public TokenBucketRateLimiter(RateLimitSettings settings, RateLimiterClock? clock = null)
+    {
+        Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        Clock = clock ?? RateLimiterClock.System;
+        foreach (var (name, limit) in settings.Overrides)
+            limit.Validate(name);
+    }
+
+    public RateLimitSettings Settings { get; }
+
+    public RateLimiterClock Clock { get; }
+
+    /// <summary>Takes one token for the key, waiting until it is due. Returns how long it waited.</summary>
+    public async ValueTask<TimeSpan> AcquireAsync(RateLimitKey key, CancellationToken cancellationToken = default)
+    {
+        var limit = Settings.Resolve(key.Service, key.Operation);
+        if (limit is null)
+            return TimeSpan.Zero;
+        TimeSpan wait;
+        Bucket bucket;
+        lock (_gate)
+        {
+            if (!_buckets.TryGetValue(key, out bucket!))
+                _buckets[key] = bucket = new Bucket(limit.Value, Clock.Now);
+            wait = bucket.Take(Clock.Now);
+        }
+        if (wait <= TimeSpan.Zero)
+            return TimeSpan.Zero;
+        try
+        {
+            await Clock.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            lock (_gate)
+                bucket.GiveBack();
+            throw;
+        }
+        return wait;
+    }
+
+    /// <summary>Tokens currently available for a key (negative while callers are waiting); for diagnostics and tests.</summary>
+    public double Available(RateLimitKey key)
+    {
+        lock (_gate)
+            return _buckets.TryGetValue(key, out var b) ? b.Peek(Clock.Now) : Settings.Resolve(key.Service, key.Operation)?.Burst ?? double.PositiveInfinity;
+    }
+
+    private sealed class Bucket(RateLimit limit, TimeSpan now)
+    {
+        private double _tokens = limit.Burst;
+        private TimeSpan _last = now;
+
+        private void Refill(TimeSpan now)
+        {
+            if (now > _last)
+            {
+                _tokens = Math.Min(limit.Burst, _tokens + (now - _last).TotalSeconds * limit.RatePerSecond);
+                _last = now;
+            }
+        }
+
+        /// <summary>Takes a token (possibly going negative = a reservation) and returns the wait before it is due.</summary>
+        public TimeSpan Take(TimeSpan now)
+        {
+            Refill(now);
+            _tokens -= 1;
+            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / limit.RatePerSecond);
+        }
+
+        public void GiveBack() => _tokens = Math.Min(limit.Burst, _tokens + 1);
+
+        public double Peek(TimeSpan now)
+        {
+            Refill(now);
+            return _tokens;
+        }
+    }
+}
