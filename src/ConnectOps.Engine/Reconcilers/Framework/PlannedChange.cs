@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using ConnectOps.Engine.Addressing;
+using ConnectOps.Engine.Planning;
+
+namespace ConnectOps.Engine.Reconcilers.Framework;
+
+/// <summary>One property that differs between config and AWS, in key space.</summary>
+public sealed record PropertyDelta(PropertySpec Spec, JsonNode? Before, JsonNode? After);
+
+/// <summary>
+/// The planner's working form of a change: the plan's <see cref="ResourceChange"/> plus what the executor
+/// needs to carry it out (the desired resource, the live properties it was compared with).
+/// </summary>
+public sealed class PlannedChange
+{
+    public required ResourceAddress Address { get; init; }
+    public required ChangeAction Action { get; init; }
+    public string? Id { get; init; }
+    public string? Arn { get; init; }
+    public DesiredResource? Desired { get; init; }
+    public JsonObject? Live { get; init; }
+    public IReadOnlyList<PropertyDelta> Deltas { get; init; } = [];
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+    public bool Irreversible { get; init; }
+    public bool Unmanaged { get; init; }
+}

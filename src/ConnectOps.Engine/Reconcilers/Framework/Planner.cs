@@ -1,0 +1,226 @@
+using System.Text.Json.Nodes;
+using ConnectOps.Engine.Addressing;
+using ConnectOps.Engine.Planning;
+using ConnectOps.Engine.State;
+
+namespace ConnectOps.Engine.Reconcilers.Framework;
+
+/// <summary>What to plan: everything, or only some components / addresses (with what they need).</summary>
+public sealed record PlanScope
+{
+    public IReadOnlyList<Component> Components { get; init; } = [];
+    public IReadOnlyList<AddressPattern> Targets { get; init; } = [];
+    public bool IsEverything => Components.Count == 0 && Targets.Count == 0;
+}
+
+/// <summary>
+/// Compares config, state and AWS, one bulk read per component, and says per resource what to do. The
+/// mechanism is the same for every component: reconcilers supply data and calls, never planning logic.
+/// </summary>
+public sealed class Planner
+{
+    private readonly IReadOnlyList<Reconciler> _reconcilers;
+
+    public Planner(IReadOnlyList<Reconciler> reconcilers)
+    {
+        _reconcilers = reconcilers;
+    }
+
+    public async Task<IReadOnlyList<PlannedChange>> PlanAsync(ReconcileContext context, StateDocument state, PlanScope scope, CancellationToken cancellationToken)
+    {
+        var config = context.Config;
+        foreach (var (address, resource) in state.Resources)
+        {
+            if (resource.Id is { Length: > 0 } id) context.Ids.Set(address.Component, address.Key ?? "", id, resource.Arn);
+        }
+        context.InstanceId ??= state.Instance?.Id;
+        context.InstanceArn ??= state.Instance?.Arn;
+
+        var desiredByComponent = _reconcilers.ToDictionary(r => r.Component, r => r.Desired(config).ToList());
+        var live = await ReadAllAsync(context, cancellationToken).ConfigureAwait(false);
+
+        // Index what exists: state ids first, then names of live resources the config declares or that are
+        // built in, so references to 'Basic Hours' or an adopted queue resolve.
+        var matches = new Dictionary<ResourceAddress, LiveResource>();
+        foreach (var reconciler in _reconcilers)
+        {
+            var list = live.GetValueOrDefault(reconciler.Component) ?? [];
+            var byId = list.ToDictionary(r => r.Id, StringComparer.Ordinal);
+            var byName = list.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            var claimed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var d in desiredByComponent[reconciler.Component])
+            {
+                LiveResource? match = null;
+                if (state.Resources.TryGetValue(d.Address, out var rs) && rs.Id is { } sid) byId.TryGetValue(sid, out match);
+                if (match is null && !state.Resources.ContainsKey(d.Address) && byName.TryGetValue(d.Name, out var named) && !IsClaimedByState(state, reconciler.Component, named.Id))
+                    match = named;
+                if (match is null) continue;
+                matches[d.Address] = match;
+                claimed.Add(match.Id);
+                context.Ids.Set(reconciler.Component, d.Address.Key ?? "", match.Id, match.Arn);
+            }
+            foreach (var r in list)
+            {
+                if (!claimed.Contains(r.Id)) context.Ids.TryAdd(reconciler.Component, r.Name, r.Id, r.Arn);
+            }
+        }
+
+        var changes = new List<PlannedChange>();
+        foreach (var reconciler in _reconcilers)
+        {
+            var liveById = (live.GetValueOrDefault(reconciler.Component) ?? []).ToDictionary(r => r.Id, StringComparer.Ordinal);
+            var desired = desiredByComponent[reconciler.Component];
+            var desiredAddresses = desired.Select(d => d.Address).ToHashSet();
+            foreach (var d in desired)
+            {
+                changes.Add(PlanOne(context, reconciler, d, state.Resources.GetValueOrDefault(d.Address), matches.GetValueOrDefault(d.Address)));
+            }
+            foreach (var (address, resource) in state.Resources.Where(p => p.Key.Component == reconciler.Component && !desiredAddresses.Contains(p.Key)))
+            {
+                var exists = resource.Id is { } id && (liveById.ContainsKey(id) || !CanRead(context, reconciler));
+                if (resource.Origin != ResourceOrigin.Config)
+                {
+                    changes.Add(new PlannedChange
+                    {
+                        Address = address, Action = ChangeAction.NoOp, Id = resource.Id, Arn = resource.Arn, Unmanaged = true,
+                        Reasons = [$"created by a cmdlet ({resource.Origin}), not by the config: left alone"],
+                    });
+                    continue;
+                }
+                var protectedDelete = IsProtected(address.Component) && !config.AllowDestroy.Contains(address.Component);
+                changes.Add(new PlannedChange
+                {
+                    Address = address, Action = ChangeAction.Delete, Id = resource.Id, Arn = resource.Arn,
+                    Irreversible = IsProtected(address.Component),
+                    Reasons = exists
+                        ? protectedDelete
+                            ? [$"removed from the config; {Irreversible(address.Component)} Apply refuses it unless the config's AllowDestroy or -AllowDestroy names {address.Component}."]
+                            : ["removed from the config"]
+                        : ["removed from the config and already gone from AWS: only the state entry is dropped"],
+                });
+            }
+        }
+
+        return Scope(changes, desiredByComponent.Values.SelectMany(x => x).ToDictionary(d => d.Address), scope);
+    }
+
+    private static bool IsClaimedByState(StateDocument state, Component component, string id) =>
+        state.Resources.Any(p => p.Key.Component == component && p.Value.Id == id);
+
+    private static bool CanRead(ReconcileContext context, Reconciler reconciler) => !reconciler.InsideInstance || context.InstanceId is not null;
+
+    public static bool IsProtected(Component component) => component is Component.PhoneNumbers or Component.Instance;
+
+    private static string Irreversible(Component component) => component == Component.PhoneNumbers
+        ? "releasing a number is irreversible (it enters a cooldown and cannot be claimed back)."
+        : "deleting the instance is irreversible (every contact record and recording goes with it).";
+
+    private async Task<Dictionary<Component, IReadOnlyList<LiveResource>>> ReadAllAsync(ReconcileContext context, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<Component, IReadOnlyList<LiveResource>>();
+        // The instance first: every other inside-instance read needs its id.
+        foreach (var r in _reconcilers.Where(r => !r.InsideInstance))
+        {
+            result[r.Component] = await r.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        if (context.InstanceId is null) return result;
+        // Different operations have separate quotas: read every component at once.
+        var reads = _reconcilers.Where(r => r.InsideInstance)
+            .Select(async r => (r.Component, Items: await r.ReadAsync(context, cancellationToken).ConfigureAwait(false)))
+            .ToList();
+        foreach (var (component, items) in await Task.WhenAll(reads).ConfigureAwait(false)) result[component] = items;
+        return result;
+    }
+
+    private static PlannedChange PlanOne(ReconcileContext context, Reconciler reconciler, DesiredResource desired, ResourceState? state, LiveResource? live)
+    {
+        if (live is null)
+        {
+            return new PlannedChange
+            {
+                Address = desired.Address, Action = ChangeAction.Create, Desired = desired,
+                Deltas = desired.Properties.Where(p => p.Value is not null && reconciler.Property(p.Key) is not null)
+                    .Select(p => new PropertyDelta(reconciler.Property(p.Key)!, null, p.Value!.DeepClone())).ToList(),
+                Reasons = state is null ? [] : ["it is in state but no longer exists in AWS (deleted outside ConnectOps)"],
+            };
+        }
+        var translated = Translate(context, reconciler, live.Properties);
+        var deltas = Diff(reconciler, desired.Properties, translated);
+        var replace = deltas.Any(d => d.Spec.ForcesReplacement);
+        ChangeAction action;
+        var reasons = new List<string>();
+        if (state is null)
+        {
+            action = ChangeAction.Import;
+            reasons.Add(live.IsDefault
+                ? "a default resource of the instance with this name exists: it is adopted"
+                : "a resource with this name already exists in AWS: it is adopted instead of creating a twin");
+        }
+        else action = replace ? ChangeAction.Replace : deltas.Count > 0 ? ChangeAction.Update : ChangeAction.NoOp;
+        if (replace) reasons.AddRange(deltas.Where(d => d.Spec.ForcesReplacement).Select(d => $"{d.Spec.Name} cannot change in place"));
+        return new PlannedChange
+        {
+            Address = desired.Address, Action = action, Id = live.Id, Arn = live.Arn, Desired = desired, Live = translated,
+            Deltas = deltas, Reasons = reasons,
+        };
+    }
+
+    /// <summary>Live properties with ids turned into the keys the config uses.</summary>
+    public static JsonObject Translate(ReconcileContext context, Reconciler reconciler, JsonObject live)
+    {
+        var result = new JsonObject();
+        foreach (var (name, value) in live)
+        {
+            var spec = reconciler.Property(name);
+            result[name] = spec?.References is { } component ? TranslateRef(context, component, value) : value?.DeepClone();
+        }
+        return result;
+    }
+
+    private static JsonNode? TranslateRef(ReconcileContext context, Component component, JsonNode? value) => value switch
+    {
+        JsonArray arr => new JsonArray(arr.Select(v => TranslateRef(context, component, v)).ToArray()),
+        JsonValue v when JsonValues.AsString(v) is { } id => JsonValue.Create(context.Ids.KeyOf(component, id) ?? id),
+        _ => value?.DeepClone(),
+    };
+
+    public static List<PropertyDelta> Diff(Reconciler reconciler, JsonObject desired, JsonObject live)
+    {
+        var deltas = new List<PropertyDelta>();
+        foreach (var spec in reconciler.Properties)
+        {
+            if (!desired.TryGetPropertyValue(spec.Name, out var want) || want is null) continue; // not managed by this config
+            live.TryGetPropertyValue(spec.Name, out var have);
+            var a = spec.Unordered ? JsonValues.SortSet(want) : want;
+            var b = spec.Unordered ? JsonValues.SortSet(have) : have;
+            if (!JsonValues.DeepEquals(a, b)) deltas.Add(new PropertyDelta(spec, have?.DeepClone(), want.DeepClone()));
+        }
+        return deltas;
+    }
+
+    /// <summary>
+    /// Keeps the changes a -Component/-Target asks for, plus the creates they depend on (as
+    /// terraform -target does); the rest become NoOp so they still show as "not touched".
+    /// </summary>
+    private static IReadOnlyList<PlannedChange> Scope(List<PlannedChange> changes, Dictionary<ResourceAddress, DesiredResource> desired, PlanScope scope)
+    {
+        if (scope.IsEverything) return changes;
+        bool Selected(ResourceAddress a) =>
+            (scope.Components.Count > 0 && scope.Components.Contains(a.Component)) || scope.Targets.Any(t => t.Matches(a));
+        var byAddress = changes.ToDictionary(c => c.Address);
+        var keep = new HashSet<ResourceAddress>();
+        var stack = new Stack<ResourceAddress>(changes.Where(c => Selected(c.Address)).Select(c => c.Address));
+        while (stack.Count > 0)
+        {
+            var a = stack.Pop();
+            if (!keep.Add(a)) continue;
+            if (!desired.TryGetValue(a, out var d)) continue;
+            foreach (var dep in d.DependsOn)
+            {
+                if (byAddress.TryGetValue(dep, out var dc) && dc.Action is ChangeAction.Create or ChangeAction.Replace && !keep.Contains(dep))
+                    stack.Push(dep);
+            }
+        }
+        return changes.Where(c => keep.Contains(c.Address)).ToList();
+    }
+}

@@ -1,0 +1,24 @@
+using ConnectOps.Engine.Reconcilers.Framework;
+using ConnectOps.Engine.Reconcilers.HoursOfOperation;
+using ConnectOps.Engine.Reconcilers.Iam;
+using ConnectOps.Engine.Reconcilers.Instance;
+using ConnectOps.Engine.Reconcilers.Logging;
+using ConnectOps.Engine.Reconcilers.Queues;
+
+namespace ConnectOps.Engine.Reconcilers;
+
+/// <summary>
+/// Every component ConnectOps manages, in dependency order. A new component is one folder under
+/// Reconcilers/ plus one line here.
+/// </summary>
+public static class ReconcilerRegistry
+{
+    public static IReadOnlyList<Reconciler> All { get; } =
+    [
+        new InstanceReconciler(),
+        new ConnectRoleReconciler(),
+        new ContactFlowLogsReconciler(),
+        new HoursOfOperationReconciler(),
+        new QueueReconciler(),
+    ];
+}
