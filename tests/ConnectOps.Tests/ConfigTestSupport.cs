@@ -34,6 +34,13 @@ public sealed class ConfigFixture : IDisposable
 
 internal static class ConfigSamples
 {
+    /// <summary>Line 1 is "@{", line 2 the instance; <paramref name="bodyLines"/> start on line 3.</summary>
+    public static string WithBody(params string[] bodyLines) =>
+        "@{\n" +
+        "    Instance = @{ Alias = 'cc'; IdentityManagementType = 'CONNECT_MANAGED'; InboundCallsEnabled = $true; OutboundCallsEnabled = $true }\n" +
+        string.Concat(bodyLines.Select(l => l + "\n")) +
+        "}\n";
+
     public const string MainFlow = """
         {
           "Version": "2019-10-30",

@@ -46,16 +46,43 @@ public sealed class PsdConfigReader : IConfigReader
         var ast = Parser.ParseInput(text, fileName, out _, out var parseErrors);
         if (parseErrors.Length > 0)
         {
+            var lineLengths = LineLengths(text);
             var errors = parseErrors
                 .Select(e => new ConfigError(ConfigErrorCodes.ParseError,
                     $"{e.Message.TrimEnd('.')}. Fix the PowerShell syntax here; a ConnectOps config is one hashtable @{{ ... }}.",
-                    PositionOf(e.Extent, fileName), ""))
+                    Clamp(PositionOf(e.Extent, fileName), lineLengths), ""))
                 .ToList();
             return new ConfigReadResult(null, errors);
         }
         var walker = new Walker(fileName);
         var root = walker.ReadDocument(ast);
         return new ConfigReadResult(walker.Errors.Count == 0 ? root : null, walker.Errors);
+    }
+
+    /// <summary>
+    /// The parser reports end-of-input errors just past the last character (even past the end of the last
+    /// line); such positions are pulled back onto the end of the text so every error points into the file.
+    /// </summary>
+    private static SourcePosition Clamp(SourcePosition p, IReadOnlyList<int> lineLengths)
+    {
+        var line = Math.Min(p.Line, lineLengths.Count);
+        var column = line < p.Line ? lineLengths[line - 1] + 1 : Math.Min(p.Column, lineLengths[line - 1] + 1);
+        return p with { Line = line, Column = column };
+    }
+
+    private static List<int> LineLengths(string text)
+    {
+        var lengths = new List<int>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('\r' or '\n')) continue;
+            lengths.Add(i - start);
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            start = i + 1;
+        }
+        lengths.Add(text.Length - start);
+        return lengths;
     }
 
     internal static SourcePosition PositionOf(IScriptExtent extent, string fileName) =>
