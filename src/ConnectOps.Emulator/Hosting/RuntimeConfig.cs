@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ConnectOps.Emulator.Models;
 using ConnectOps.Emulator.Protocols;
 
 namespace ConnectOps.Emulator.Hosting;
@@ -126,7 +127,7 @@ internal sealed class RuntimeConfig
     }
 
     private static double Number(string key, JsonNode? value, double min, double max) =>
-        value is JsonValue v && v.TryGetValue<double>(out var d) && d >= min && d <= max ? d : throw Bad(key, $"a number from {min} to {max}");
+        JsonNumbers.Double(value) is { } d && d >= min && d <= max ? d : throw Bad(key, $"a number from {min} to {max}");
 
     private static IReadOnlyList<string>? Strings(string key, JsonNode? value) => value switch
     {

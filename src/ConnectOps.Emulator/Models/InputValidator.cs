@@ -125,19 +125,7 @@ internal static class InputValidator
 
             case "integer":
             case "long":
-                if (!IsKind(value, JsonValueKind.Number) || !value!.AsValue().TryGetValue<long>(out var whole))
-                {
-                    if (IsKind(value, JsonValueKind.Number) && value!.AsValue().TryGetValue<double>(out var d) && d == Math.Floor(d))
-                    {
-                        whole = (long)d;
-                    }
-                    else
-                    {
-                        return TypeMismatch(value, path, "an integer");
-                    }
-                }
-
-                return RangeProblem(whole, shape, path);
+                return JsonNumbers.Long(value) is { } whole ? RangeProblem(whole, shape, path) : TypeMismatch(value, path, "an integer");
 
             case "double":
             case "float":
@@ -146,7 +134,7 @@ internal static class InputValidator
                     return TypeMismatch(value, path, "a number");
                 }
 
-                return RangeProblem(value!.GetValue<double>(), shape, path);
+                return RangeProblem(JsonNumbers.Double(value)!.Value, shape, path);
 
             case "boolean":
                 return IsKind(value, JsonValueKind.True) || IsKind(value, JsonValueKind.False) ? null : TypeMismatch(value, path, "a boolean");

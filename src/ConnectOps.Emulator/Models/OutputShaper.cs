@@ -91,7 +91,7 @@ internal static class OutputShaper
 
             case "boolean":
                 return value is JsonValue b && b.GetValueKind() is JsonValueKind.True or JsonValueKind.False
-                    ? JsonValue.Create(b.GetValue<bool>())
+                    ? JsonValue.Create(JsonNumbers.Bool(b) == true)
                     : JsonValue.Create(string.Equals(value.ToString(), "true", StringComparison.OrdinalIgnoreCase));
 
             default:
@@ -104,7 +104,7 @@ internal static class OutputShaper
     {
         if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
         {
-            var millis = (long)Math.Round(v.GetValue<double>() * 1000);
+            var millis = (long)Math.Round(JsonNumbers.Double(v)!.Value * 1000);
             return DateTimeOffset.FromUnixTimeMilliseconds(millis).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         }
 

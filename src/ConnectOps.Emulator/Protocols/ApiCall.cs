@@ -32,9 +32,9 @@ internal sealed class ApiCall
     public string RequireString(string member) =>
         GetString(member) ?? throw ApiException.Validation(Operation, $"{member} is required.");
 
-    public int? GetInt(string member) => Input[member] is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
+    public int? GetInt(string member) => JsonNumbers.Int(Input[member]);
 
-    public bool? GetBool(string member) => Input[member] is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null;
+    public bool? GetBool(string member) => JsonNumbers.Bool(Input[member]);
 
     public JsonObject? GetObject(string member) => Input[member] as JsonObject;
 

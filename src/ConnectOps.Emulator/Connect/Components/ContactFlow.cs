@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using ConnectOps.Emulator.Connect.Framework;
+using ConnectOps.Emulator.Models;
 using ConnectOps.Emulator.Protocols;
 using ConnectOps.Emulator.State;
 
@@ -69,7 +70,7 @@ internal sealed class ContactFlowKind : ResourceKind
 
     public override void OnDescribe(ConnectContext ctx, Resource resource, string? qualifier)
     {
-        if (qualifier != "$SAVED" && resource.Data["Published"] is JsonValue published && !published.GetValue<bool>())
+        if (qualifier != "$SAVED" && JsonNumbers.Bool(resource.Data["Published"]) == false)
         {
             throw new ApiException("ContactFlowNotPublishedException", $"Contact flow {resource.Id} has not been published. Describe {resource.Id}:$SAVED to read its saved content.");
         }

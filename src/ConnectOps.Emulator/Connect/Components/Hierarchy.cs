@@ -44,7 +44,7 @@ internal sealed class HierarchyGroupKind : ResourceKind
         {
             var parent = ctx.Get(this, parentId);
             resource.Data["ParentGroupId"] = parent.Id;
-            level = (int)parent.Data["Level"]!.GetValue<double>() + 1;
+            level = LevelOf(parent) + 1;
         }
 
         if (level > HierarchyStructure.Levels.Length || !ctx.Instance.HierarchyLevels.ContainsKey(HierarchyStructure.Levels[level - 1]))
@@ -59,12 +59,12 @@ internal sealed class HierarchyGroupKind : ResourceKind
     {
         var view = (JsonObject)resource.Data.DeepClone();
         var levels = ctx.Instance.HierarchyLevels;
-        var level = (int)(resource.Data["Level"]?.GetValue<double>() ?? 1);
+        var level = LevelOf(resource);
         view["LevelId"] = levels.TryGetValue(HierarchyStructure.Levels[level - 1], out var own) ? own["Id"]?.DeepClone() : null;
         var path = new JsonObject();
         for (var current = resource; current is not null; current = RecordPath.Text(current.Data["ParentGroupId"]) is { } parent ? Find(ctx, parent) : null)
         {
-            var depth = (int)(current.Data["Level"]?.GetValue<double>() ?? 1);
+            var depth = LevelOf(current);
             path["Level" + HierarchyStructure.Levels[depth - 1]] = new JsonObject
             {
                 ["Id"] = current.Id,
@@ -78,6 +78,9 @@ internal sealed class HierarchyGroupKind : ResourceKind
         view["HierarchyPath"] = path;
         return view;
     }
+
+    /// <summary>The group's depth: 1 for a group without parent.</summary>
+    public static int LevelOf(Resource group) => JsonNumbers.Int(group.Data["Level"]) ?? 1;
 
     private Resource? Find(ConnectContext ctx, string id) => ctx.Find(this, id);
 }
@@ -130,7 +133,7 @@ internal static class HierarchyStructure
         for (var i = 0; i < Levels.Length; i++)
         {
             var removed = requested["Level" + Levels[i]] is null && instance.HierarchyLevels.TryGetValue(Levels[i], out var existing) ? existing : null;
-            if (removed is not null && groups.FirstOrDefault(g => (int)g.Data["Level"]!.GetValue<double>() == i + 1) is { } holder)
+            if (removed is not null && groups.FirstOrDefault(g => HierarchyGroupKind.LevelOf(g) == i + 1) is { } holder)
             {
                 throw ApiException.InUse($"Hierarchy level {Levels[i]} still has groups (e.g. {holder.Id}); delete them before removing the level.", "HIERARCHY_LEVEL", RecordPath.Text(removed["Arn"])!);
             }

@@ -121,7 +121,7 @@ internal static class PhoneNumberOperations
         var data = number.Data;
         if (RecordPath.Text(data["PhoneNumberStatus"]?["Status"]) == "IN_PROGRESS")
         {
-            var pending = (int)(data["PendingPolls"]?.GetValue<double>() ?? 0);
+            var pending = JsonNumbers.Int(data["PendingPolls"]) ?? 0;
             if (pending > 0)
             {
                 data["PendingPolls"] = pending - 1;
