@@ -5,6 +5,7 @@
 .DESCRIPTION
     Tasks:
       Build    compile the solution and lay the importable module out at out/ConnectOps/<version>/
+      Module   compile only the module and the emulator (not the tests) and lay the module out
       Test     Build, then every xunit project and every Pester test; prints "N passed, N failed" last
       Demo     Build, start the emulator, plan and apply examples/basic-instance, plan again, stop
       Package  Build, then write out/packages/ConnectOps.<version>.nupkg for Install-PSResource
@@ -13,7 +14,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Generate')]
+    [ValidateSet('Build', 'Module', 'Test', 'Demo', 'Package', 'Generate')]
     [string] $Task = 'Build',
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
@@ -157,6 +158,10 @@ function Invoke-Package {
 
 switch ($Task) {
     'Generate' { Invoke-Generate }
+    'Module' {
+        foreach ($p in 'src/ConnectOps', 'src/ConnectOps.Emulator') { Invoke-Native dotnet @('build', (Join-Path $Root $p), '-c', $Configuration, '-nologo', '-clp:ErrorsOnly;Summary') }
+        Publish-Module
+    }
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }

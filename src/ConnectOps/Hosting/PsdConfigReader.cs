@@ -13,7 +13,9 @@ namespace ConnectOps.Hosting;
 /// $true/$false/$null, parentheses around those). Anything else is a config error at its position.
 /// Unlike SafeGetValue/Import-PowerShellDataFile there is no node limit, so a 1,000-user file reads.
 /// </summary>
-public sealed class PsdConfigReader : IConfigReader
+// Internal: a public type implementing an engine interface would make PowerShell load the engine while it
+// scans the module for cmdlets, before the module initializer can route it to dependencies/.
+internal sealed class PsdConfigReader : IConfigReader
 {
     /// <summary>Deeper nesting than this is refused (a real config nests about six levels).</summary>
     internal const int MaxDepth = 64;
