@@ -16,7 +16,7 @@ results = {}
 
 def client(service, retries=True, region=REGION):
     config = Config(
-        retries={"max_attempts": 3 if retries else 1, "mode": "standard"},
+        retries={"total_max_attempts": 3 if retries else 1, "mode": "standard"},
         parameter_validation=True,
         connect_timeout=5,
         read_timeout=30,

@@ -53,7 +53,7 @@ internal sealed class RoutingProfileKind : ResourceKind
                 ItemReference = new Reference("QueueReference.QueueId", "queue"),
                 Capacity = (QueuePairsPerProfile, "queue/channel pairs per routing profile"),
             },
-            new AssociationSpec("DisassociateRoutingProfileQueues", AssociationMode.Remove, owner, "QueueConfigs", AssociationSpec.ListMember("QueueReferences"), ReferenceKey),
+            new AssociationSpec("DisassociateRoutingProfileQueues", AssociationMode.Remove, owner, "QueueConfigs", AssociationSpec.ListMember("QueueReferences"), ConfigKey),
             new AssociationSpec("UpdateRoutingProfileQueues", AssociationMode.Update, owner, "QueueConfigs", AssociationSpec.ListMember("QueueConfigs"), ConfigKey)
             {
                 MissingError = "InvalidParameterException",
@@ -82,10 +82,12 @@ internal sealed class RoutingProfileKind : ResourceKind
         return view;
     }
 
-    private static string ConfigKey(JsonNode item) => ReferenceKey(item["QueueReference"] ?? item);
-
-    private static string ReferenceKey(JsonNode item) =>
-        $"{RecordPath.IdOf(RecordPath.Text(item["QueueId"]) ?? string.Empty)}/{RecordPath.Text(item["Channel"])}";
+    /// <summary>Identifies a queue config or a bare queue reference by queue id and channel.</summary>
+    private static string ConfigKey(JsonNode item)
+    {
+        var reference = item["QueueReference"] ?? item;
+        return $"{RecordPath.IdOf(RecordPath.Text(reference["QueueId"]) ?? string.Empty)}/{RecordPath.Text(reference["Channel"])}";
+    }
 
     private static JsonNode? Summary(ConnectContext ctx, JsonNode item)
     {
