@@ -16,7 +16,9 @@ public static class Clients
         // ServiceURL and RegionEndpoint exclude each other in AWSSDK.Core; with a custom endpoint the
         // signing region comes from AuthenticationRegion.
         config.ServiceURL = server.Url;
-        config.AuthenticationRegion = "eu-west-2";
+        // (IAM's endpoint rules sign for us-east-1 whatever the endpoint.)
+        if (config is not IamConfig)
+            config.AuthenticationRegion = "eu-west-2";
         config.MaxErrorRetry = maxErrorRetry;
         config.Timeout = TimeSpan.FromSeconds(20);
         return config;
