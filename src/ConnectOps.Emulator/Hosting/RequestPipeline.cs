@@ -42,8 +42,9 @@ internal sealed class RequestPipeline
         {
             var body = await ReadBodyAsync(http);
             var scope = SigV4Scope.From(http.Request);
-            var resolved = Resolve(http, body, scope);
-            protocol = resolved.Protocol;
+            var (chosen, resolve) = Route(http, body, scope);
+            protocol = chosen;
+            var resolved = resolve();
             await ServeAsync(http, resolved, scope, requestId);
         }
         catch (ApiException error)
@@ -133,22 +134,16 @@ internal sealed class RequestPipeline
         await resolved.Protocol.WriteSuccessAsync(http, operation, output, requestId);
     }
 
-    private ResolvedRequest Resolve(HttpContext http, ReadOnlyMemory<byte> body, SigV4Scope scope)
+    /// <summary>Picks the protocol (so even an unresolvable request is answered in it) and how to resolve the operation.</summary>
+    private (WireProtocol Protocol, Func<ResolvedRequest> Resolve) Route(HttpContext http, ReadOnlyMemory<byte> body, SigV4Scope scope)
     {
         var target = http.Request.Headers["X-Amz-Target"].ToString();
         if (target.Length > 0)
         {
-            if (logs.Handles(target))
-            {
-                return logs.Resolve(target, body);
-            }
-
-            if (secrets.Handles(target))
-            {
-                return secrets.Resolve(target, body);
-            }
-
-            throw new ApiException("UnknownOperationException", $"The emulator serves no service for X-Amz-Target {target}.", status: 400);
+            var json = secrets.Handles(target) ? secrets : logs;
+            return (json, () => json.Handles(target)
+                ? json.Resolve(target, body)
+                : throw new ApiException("UnknownOperationException", $"The emulator serves no service for X-Amz-Target {target}.", status: 400));
         }
 
         var contentType = http.Request.ContentType ?? string.Empty;
@@ -156,22 +151,19 @@ internal sealed class RequestPipeline
         {
             var form = RestJsonProtocol.ParseQuery(System.Text.Encoding.UTF8.GetString(body.Span), plusIsSpace: true);
             var action = form.TryGetValue("Action", out var actions) ? actions[0] : null;
-            if (action is null)
-            {
-                throw new ApiException("MissingAction", "The request must contain the parameter Action.", status: 400);
-            }
-
             var service = scope.Service switch
             {
                 "iam" => iam,
                 "sts" => sts,
-                _ when iam.HasAction(action) => iam,
+                _ when action is not null && iam.HasAction(action) => iam,
                 _ => sts,
             };
-            return service.Resolve(action, form);
+            return (service, () => action is null
+                ? throw new ApiException("MissingAction", "The request must contain the parameter Action.", status: 400)
+                : service.Resolve(action, form));
         }
 
-        return connect.Resolve(http, body);
+        return (connect, () => connect.Resolve(http, body));
     }
 
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext http)
