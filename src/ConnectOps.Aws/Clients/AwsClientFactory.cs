@@ -25,6 +25,13 @@ public sealed class AwsConnectionSettings
     /// <summary>A named profile from the shared config/credentials files (credentials and region).</summary>
     public string? ProfileName { get; init; }
 
+    /// <summary>
+    /// A shared credentials file to read <see cref="ProfileName"/> from (AWS Tools for PowerShell's
+    /// -ProfileLocation); null: the SDK's default files. AWSSDK.Core reads AWS_SHARED_CREDENTIALS_FILE
+    /// once per process, so a path given here is the way to switch files in a running session.
+    /// </summary>
+    public string? ProfileLocation { get; init; }
+
     /// <summary>One endpoint for every service (e.g. the ConnectOps emulator).</summary>
     public string? EndpointUrl { get; init; }
 
@@ -68,8 +75,8 @@ public sealed class AwsClientFactory : IDisposable
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
         var limiter = settings.RateLimits.Enabled ? new TokenBucketRateLimiter(settings.RateLimits, clock) : null;
         Instrumentation = new ClientInstrumentation(new ApiCallStatistics(), limiter);
-        _region = string.IsNullOrWhiteSpace(settings.Region) ? null : RegionEndpoint.GetBySystemName(settings.Region);
-        _credentials = settings.Credentials ?? ProfileCredentials(settings.ProfileName);
+        _region = !string.IsNullOrWhiteSpace(settings.Region) ? RegionEndpoint.GetBySystemName(settings.Region) : ProfileRegion(settings);
+        _credentials = settings.Credentials ?? ProfileCredentials(settings);
     }
 
     public AwsConnectionSettings Settings { get; }
@@ -119,7 +126,7 @@ public sealed class AwsClientFactory : IDisposable
     private T Configure<T>(T config, string serviceKey) where T : ClientConfig
     {
         if (!string.IsNullOrWhiteSpace(Settings.ProfileName))
-            config.Profile = new Profile(Settings.ProfileName);
+            config.Profile = new Profile(Settings.ProfileName, Settings.ProfileLocation);
         if (ExplicitEndpoint(serviceKey) is { } url)
         {
             // ServiceURL and RegionEndpoint exclude each other in AWSSDK.Core: a custom endpoint is
@@ -141,6 +148,15 @@ public sealed class AwsClientFactory : IDisposable
         return config;
     }
 
+    /// <summary>The named profile's region (the SDK's region fallback only reads the default profile).</summary>
+    private static RegionEndpoint? ProfileRegion(AwsConnectionSettings settings) =>
+        !string.IsNullOrWhiteSpace(settings.ProfileName) && ProfileStore(settings).TryGetProfile(settings.ProfileName, out var profile)
+            ? profile.Region
+            : null;
+
+    private static CredentialProfileStoreChain ProfileStore(AwsConnectionSettings settings) =>
+        string.IsNullOrWhiteSpace(settings.ProfileLocation) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(settings.ProfileLocation);
+
     private static RegionEndpoint? FallbackRegion()
     {
         try
@@ -153,11 +169,12 @@ public sealed class AwsClientFactory : IDisposable
         }
     }
 
-    private static AWSCredentials? ProfileCredentials(string? profileName)
+    private static AWSCredentials? ProfileCredentials(AwsConnectionSettings settings)
     {
+        var profileName = settings.ProfileName;
         if (string.IsNullOrWhiteSpace(profileName))
             return null;
-        if (new CredentialProfileStoreChain().TryGetAWSCredentials(profileName, out var credentials))
+        if (ProfileStore(settings).TryGetAWSCredentials(profileName, out var credentials))
             return credentials;
         throw new AmazonClientException(
             $"The AWS profile '{profileName}' was not found (or has no usable credentials) in the shared config and credentials files; check -ProfileName or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE.");
