@@ -92,20 +92,23 @@ public sealed class LogsCliTests(EmulatorFixture emulator) : IClassFixture<Emula
         var gone = await emulator.RunAwsAsync("logs", "delete-log-group", "--log-group-name", "/aws/connect/demo");
         Assert.Contains("ResourceNotFoundException", gone.StandardError);
     }
+}
 
-    [AwsCliFact]
-    public async Task AwsSecretsManager_StoresAndReturnsSecretValues()
+public sealed class SecretsAndStsTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+{
+    [Boto3Fact]
+    public async Task SecretsManager_StoresRotatesAndDeletesSecrets_AndStsReportsTheAccount()
     {
         await emulator.ResetAsync();
-        var created = await emulator.AwsJsonAsync("secretsmanager", "create-secret", "--name", "connect/users/admin", "--secret-string", "s3cret!");
-        Assert.StartsWith("arn:aws:secretsmanager:eu-west-2:123456789012:secret:connect/users/admin-", (string)created["ARN"]!);
-        var value = await emulator.AwsJsonAsync("secretsmanager", "get-secret-value", "--secret-id", "connect/users/admin");
-        Assert.Equal("s3cret!", (string)value["SecretString"]!);
-        await emulator.AwsJsonAsync("secretsmanager", "put-secret-value", "--secret-id", (string)created["ARN"]!, "--secret-string", "rotated");
-        value = await emulator.AwsJsonAsync("secretsmanager", "get-secret-value", "--secret-id", "connect/users/admin");
-        Assert.Equal("rotated", (string)value["SecretString"]!);
-        await emulator.AwsJsonAsync("secretsmanager", "delete-secret", "--secret-id", "connect/users/admin", "--force-delete-without-recovery");
-        var missing = await emulator.RunAwsAsync("secretsmanager", "get-secret-value", "--secret-id", "connect/users/admin");
-        Assert.Contains("ResourceNotFoundException", missing.StandardError);
+        var r = await emulator.RunBoto3Async("secrets_sts.py");
+
+        Assert.StartsWith("arn:aws:secretsmanager:eu-west-2:123456789012:secret:connect/users/admin-", (string)r["arn"]!);
+        Assert.Equal("s3cret!", (string)r["value"]!);
+        Assert.Equal("ResourceExistsException", (string)r["duplicate"]!);
+        Assert.Equal("rotated", (string)r["rotated"]!["value"]!);
+        Assert.Equal("AWSCURRENT", (string)r["rotated"]!["stages"]![0]!);
+        Assert.Equal("ResourceNotFoundException", (string)r["afterDelete"]!);
+        Assert.Equal(400, (int)r["missing"]!["Status"]!);
+        Assert.Equal("123456789012", (string)r["account"]!);
     }
 }
