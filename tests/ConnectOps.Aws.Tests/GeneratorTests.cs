@@ -94,6 +94,53 @@ public class GeneratorTests
         }
     }
 
+    [Fact]
+    public void Documents_maps_blobs_and_recursive_shapes_are_generated()
+    {
+        const string model = """
+            {"metadata":{"apiVersion":"2017-08-08","endpointPrefix":"connect","protocol":"rest-json","serviceId":"Connect","signingName":"connect","jsonVersion":"1.1"},
+             "operations":{"PutThing":{"name":"PutThing","http":{"method":"PUT","requestUri":"/things/{Id}"},
+               "input":{"shape":"PutThingRequest"},"output":{"shape":"PutThingResponse"},"errors":[{"shape":"BadThing"}]}},
+             "shapes":{
+               "PutThingRequest":{"type":"structure","required":["Id"],"members":{
+                 "Id":{"shape":"Str","location":"uri","locationName":"Id"},"Doc":{"shape":"Doc"},"Data":{"shape":"Bin"},
+                 "Labels":{"shape":"Labels"},"Tree":{"shape":"Node"},"Token":{"shape":"Str","idempotencyToken":true}}},
+               "PutThingResponse":{"type":"structure","members":{"When":{"shape":"When"}}},
+               "BadThing":{"type":"structure","exception":true,"error":{"httpStatusCode":400},"members":{"message":{"shape":"Str"},"Detail":{"shape":"Str"}}},
+               "Node":{"type":"structure","members":{"Children":{"shape":"NodeList"},"Value":{"shape":"Str"}}},
+               "NodeList":{"type":"list","member":{"shape":"Node"}},
+               "Labels":{"type":"map","key":{"shape":"Str"},"value":{"shape":"Str"}},
+               "Doc":{"type":"structure","members":{},"document":true},
+               "Bin":{"type":"blob"},"Str":{"type":"string","min":1,"max":10},"When":{"type":"timestamp"}}}
+            """;
+        var temp = Directory.CreateTempSubdirectory("connectops-codegen-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(temp.FullName, "models"));
+            using (var file = File.Create(Path.Combine(temp.FullName, "models/connect-2017-08-08.json.gz")))
+            using (var gz = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+                gz.Write(System.Text.Encoding.UTF8.GetBytes(model));
+            File.WriteAllText(Path.Combine(temp.FullName, Generator.OperationsFile), "connect PutThing\n");
+
+            var files = Generator.Generate(temp.FullName);
+
+            var requests = files["src/ConnectOps.Aws/Generated/Connect/Model/Requests.cs"];
+            Assert.Contains("public global::System.Text.Json.JsonElement? Doc { get; set; }", requests);
+            Assert.Contains("public byte[]? Data { get; set; }", requests);
+            Assert.Contains("public global::System.Collections.Generic.Dictionary<string, string>? Labels { get; set; }", requests);
+            Assert.Contains("public global::System.Collections.Generic.List<Node>? Children { get; set; }", files["src/ConnectOps.Aws/Generated/Connect/Model/Structures.cs"]);
+            Assert.Contains("public partial class BadThingException : AmazonConnectException", files["src/ConnectOps.Aws/Generated/Connect/Model/Exceptions.cs"]);
+            var metadata = files["src/ConnectOps.Aws/Generated/Connect/ConnectMetadata.cs"];
+            Assert.Contains("NodeList.InitializeList(Node);", metadata);
+            Assert.Contains("R.ShapeType.Document", metadata);
+            Assert.Contains("IdempotencyToken = true", metadata);
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The Connect operations of reference/connect-operations.md, every component.</summary>
     private static readonly string[] ConnectOperationsInScope =
     {

@@ -202,6 +202,19 @@ public class RequestMarshallingTests
         Assert.Equal("1704164645.25", Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
+    [Fact]
+    public void Document_values_pass_through_json_unchanged()
+    {
+        var shape = new ShapeMetadata("Doc", ShapeType.Document);
+        var doc = JsonDocument.Parse("{\"a\":[1,{\"b\":null}],\"c\":\"d\"}").RootElement;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+            JsonCodec.WriteValue(writer, doc, shape, 0);
+        Assert.Equal("{\"a\":[1,{\"b\":null}],\"c\":\"d\"}", Encoding.UTF8.GetString(buffer.ToArray()));
+        var read = (JsonElement)JsonCodec.ReadValue(JsonDocument.Parse(buffer.ToArray()).RootElement, shape, 0)!;
+        Assert.Equal("d", read.GetProperty("c").GetString());
+    }
+
     // ------------------------------------------------------------------ protocol checks
 
     private static void CheckRestJson(OperationMetadata op, object request, IRequest wire)

@@ -77,9 +77,9 @@ internal sealed class ServiceEmitter
         foreach (var name in _reachable)
         {
             var s = S(name);
-            if (s.Type == "structure" && !_nestedStructures.Contains(name))
+            if (s.Type == "structure" && !IsDocument(s) && !_nestedStructures.Contains(name))
                 continue; // operation inputs, outputs and errors have their own classes
-            var field = Cs.Ident(s.Type == "structure" ? StructureClass(name) : name);
+            var field = Cs.Ident(s.Type == "structure" && !IsDocument(s) ? StructureClass(name) : name);
             if (_usedFields.Contains(field))
                 field += "Shape";
             Reserve(field);
@@ -89,8 +89,8 @@ internal sealed class ServiceEmitter
         foreach (var name in _reachable)
         {
             var s = S(name);
-            if (s.Document || s.EventStream || s.Type is "document")
-                throw new GeneratorException($"shape {name}: document and event-stream shapes are not supported by the generator");
+            if (s.EventStream)
+                throw new GeneratorException($"shape {name}: event-stream shapes are not supported by the generator");
             if (s.Type == "map" && S(s.Key!.Shape).Type != "string")
                 throw new GeneratorException($"shape {name}: map keys must be strings");
             foreach (var (mname, mref) in s.Members)
@@ -117,6 +117,11 @@ internal sealed class ServiceEmitter
     private void Walk(string shapeName)
     {
         var s = S(shapeName);
+        if (IsDocument(s))
+        {
+            _reachable.Add(shapeName);
+            return;
+        }
         if (s.Type == "structure")
         {
             if (s.Exception)
@@ -136,6 +141,9 @@ internal sealed class ServiceEmitter
             Walk(m.Shape);
     }
 
+    /// <summary>Smithy documents: free-form JSON, botocore <c>"document": true</c>.</summary>
+    private static bool IsDocument(Shape s) => s.Document || s.Type == "document";
+
     private static string RequestClass(Operation op) => op.Name + "Request";
 
     private static string ResponseClass(Operation op) => op.Name + "Response";
@@ -150,6 +158,8 @@ internal sealed class ServiceEmitter
     private string Clr(string shapeName, string m)
     {
         var s = S(shapeName);
+        if (IsDocument(s))
+            return "global::System.Text.Json.JsonElement";
         return s.Type switch
         {
             "string" => "string",
@@ -419,7 +429,7 @@ internal sealed class ServiceEmitter
         {
             var s = S(name);
             var field = _shapeField[name];
-            switch (s.Type)
+            switch (IsDocument(s) ? "document" : s.Type)
             {
                 case "structure":
                     EmitMembers(w, field, "M." + StructureClass(name), s);
@@ -525,8 +535,9 @@ internal sealed class ServiceEmitter
                 throw new GeneratorException($"paginator {op.Name}: result key {key} is not a top-level output member");
     }
 
-    private static string ShapeTypeExpr(Shape s) => "R.ShapeType." + s.Type switch
+    private static string ShapeTypeExpr(Shape s) => "R.ShapeType." + (IsDocument(s) ? "Document" : s.Type) switch
     {
+        "Document" => "Document",
         "string" => "String",
         "integer" => "Integer",
         "long" => "Long",
@@ -544,7 +555,11 @@ internal sealed class ServiceEmitter
     private string ShapeInit(Shape s)
     {
         var parts = new List<string>();
-        if (s.Type is "list" or "map" or "structure")
+        if (IsDocument(s))
+        {
+            parts.Add("ClrType = typeof(global::System.Text.Json.JsonElement)");
+        }
+        else if (s.Type is "list" or "map" or "structure")
         {
             var clr = Clr(s.Name, "M.");
             parts.Add($"ClrType = typeof({clr})");

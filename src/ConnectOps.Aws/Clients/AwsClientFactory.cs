@@ -81,6 +81,9 @@ public sealed class AwsClientFactory : IDisposable
 
     public AwsConnectionSettings Settings { get; }
 
+    /// <summary>The Region the clients use: the settings', else the profile's, else the SDK's fallback (AWS_REGION …); null if none.</summary>
+    public string? Region => (_region ?? FallbackRegion())?.SystemName;
+
     /// <summary>Statistics and rate limiter shared by every client of this factory.</summary>
     public ClientInstrumentation Instrumentation { get; }
 

@@ -88,6 +88,9 @@ internal static class JsonCodec
             case ShapeType.Blob:
                 writer.WriteBase64StringValue((byte[])value);
                 break;
+            case ShapeType.Document:
+                ((JsonElement)value).WriteTo(writer);
+                break;
             default:
                 throw new InvalidOperationException($"{shape.Name}: cannot write {shape.Type} as JSON.");
         }
@@ -147,7 +150,7 @@ internal static class JsonCodec
 
     public static object? ReadValue(JsonElement json, ShapeMetadata shape, int depth)
     {
-        if (json.ValueKind == JsonValueKind.Null)
+        if (json.ValueKind == JsonValueKind.Null && shape.Type != ShapeType.Document)
             return null;
         switch (shape.Type)
         {
@@ -193,6 +196,8 @@ internal static class JsonCodec
                     : WireValues.ParseTimestamp(json.GetString()!);
             case ShapeType.Blob:
                 return json.GetBytesFromBase64();
+            case ShapeType.Document:
+                return json.Clone();
             default:
                 throw new InvalidOperationException($"{shape.Name}: cannot read {shape.Type} from JSON.");
         }

@@ -18,6 +18,9 @@ public enum ShapeType
     List,
     Map,
     Structure,
+
+    /// <summary>Free-form JSON (Smithy document), carried as a <see cref="System.Text.Json.JsonElement"/>.</summary>
+    Document,
 }
 
 /// <summary>Where a request or response member travels on the wire (botocore <c>location</c>).</summary>
