@@ -177,6 +177,9 @@ public sealed class PhoneNumberAndIntegrationTests(EmulatorFixture emulator) : I
         Assert.True((bool)r["replaySameId"]!);
         Assert.Equal("IdempotencyException", (string)r["tokenReuse"]!);
         Assert.Equal(["IN_PROGRESS", "IN_PROGRESS", "CLAIMED", "CLAIMED"], Strings(r["claimStatuses"]));
+        Assert.True((bool)r["retargeted"]!["ToOther"]!);
+        Assert.Equal("IN_PROGRESS", (string)r["retargeted"]!["Status"]!);
+        Assert.Equal("CLAIMED", (string)r["retargetedBack"]!);
         Assert.Equal("US", (string)r["claimed"]!["PhoneNumberCountryCode"]!);
         Assert.Equal("DID", (string)r["claimed"]!["PhoneNumberType"]!);
         Assert.Equal("Main line", (string)r["claimed"]!["PhoneNumberDescription"]!);

@@ -124,7 +124,7 @@ public sealed class EmulatorOptions
             throw new ArgumentException($"--urls host must be 127.0.0.1 (the emulator binds to loopback only), not '{uri.Host}'.");
         }
 
-        return uri.IsDefaultPort && !first.Contains(":80", StringComparison.Ordinal) ? 80 : uri.Port;
+        return uri.Port;
     }
 
     private static int ParseInt(string name, string value, int min, int max) =>

@@ -19,6 +19,12 @@ record("replaySameId", replay["PhoneNumberId"] == claim["PhoneNumberId"])
 record("tokenReuse", error(c.claim_phone_number, TargetArn=arn, PhoneNumber=first[1]["PhoneNumber"], ClientToken="token-1")["Code"])
 pid = claim["PhoneNumberId"]
 record("claimStatuses", [c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"]["PhoneNumberStatus"]["Status"] for _ in range(4)])
+other = c.create_instance(IdentityManagementType="CONNECT_MANAGED", InstanceAlias="phones-2", InboundCallsEnabled=True, OutboundCallsEnabled=True)["Id"]
+c.update_phone_number(PhoneNumberId=pid, InstanceId=other)
+moved = c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"]
+record("retargeted", {"ToOther": moved["InstanceId"] == other, "Status": moved["PhoneNumberStatus"]["Status"]})
+c.update_phone_number(PhoneNumberId=pid, TargetArn=arn)
+record("retargetedBack", [c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"]["PhoneNumberStatus"]["Status"] for _ in range(3)][-1])
 summary = c.describe_phone_number(PhoneNumberId=pid)["ClaimedPhoneNumberSummary"]
 record("claimed", {k: summary.get(k) for k in ("PhoneNumber", "PhoneNumberCountryCode", "PhoneNumberType", "PhoneNumberDescription", "InstanceId", "Tags")})
 record("searchExcludesClaimed", number not in [n["PhoneNumber"] for n in c.search_available_phone_numbers(
