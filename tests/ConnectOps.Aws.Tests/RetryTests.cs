@@ -45,6 +45,19 @@ public class RetryTests
     }
 
     [Fact]
+    public async Task Unavailable_with_an_empty_body_is_retried_and_a_bodiless_404_surfaces_with_its_status()
+    {
+        using var server = new StubServer(new StubResponse(503), StubResponse.Json("{\"Queue\":{\"Name\":\"Sales\"}}"), new StubResponse(404));
+        using var client = Clients.Connect(server);
+
+        Assert.Equal("Sales", (await client.DescribeQueueAsync(Request)).Queue!.Name);
+        var e = await Assert.ThrowsAnyAsync<AmazonConnectException>(() => client.DescribeQueueAsync(Request));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, e.StatusCode);
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Validation_error_is_surfaced_at_once_without_retry()
     {
         using var server = new StubServer(StubResponse.Error(400, "InvalidParameterException", "{\"Message\":\"MaxContacts is invalid\"}"));

@@ -49,6 +49,7 @@ public sealed class OperationInvokeOptions : InvokeOptions
 public abstract class AwsServiceClientBase : AmazonServiceClient
 {
     private ClientInstrumentation? _instrumentation;
+    private IServiceMetadata? _serviceMetadata;
 
     protected AwsServiceClientBase(AWSCredentials? credentials, AwsServiceConfig config, ClientInstrumentation? instrumentation)
         : base(credentials!, config)
@@ -64,7 +65,7 @@ public abstract class AwsServiceClientBase : AmazonServiceClient
     /// <summary>Calls made by this client per operation (shared with the other clients of a factory).</summary>
     public ApiCallStatistics Statistics => Instrumentation.Statistics;
 
-    protected override IServiceMetadata ServiceMetadata => new GeneratedServiceMetadata(ServiceModel.ServiceId);
+    protected override IServiceMetadata ServiceMetadata => _serviceMetadata ??= new GeneratedServiceMetadata(ServiceModel.ServiceId);
 
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
     {
