@@ -52,6 +52,8 @@ internal sealed class ServiceEmitter
     {
         foreach (var op in _ops)
         {
+            if (op.HostPrefix is not null)
+                throw new GeneratorException($"{op.Name}: endpoint host prefixes ('{op.HostPrefix}') are not supported by the generator");
             if (op.Input is not null)
                 WalkRoot(op.Input.Shape);
             if (op.Output is not null)

@@ -43,7 +43,8 @@ internal sealed record Operation(
     string RequestUri,
     ShapeRef? Input,
     ShapeRef? Output,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors,
+    string? HostPrefix = null);
 
 internal sealed record Paginator(
     IReadOnlyList<string> InputTokens,
@@ -97,7 +98,8 @@ internal sealed class ServiceModel
                 http.GetProperty("requestUri").GetString()!,
                 o.TryGetProperty("input", out var i) ? ParseRef(i) : null,
                 o.TryGetProperty("output", out var outp) ? ParseRef(outp) : null,
-                o.TryGetProperty("errors", out var errs) ? errs.EnumerateArray().Select(e => e.GetProperty("shape").GetString()!).ToList() : new List<string>());
+                o.TryGetProperty("errors", out var errs) ? errs.EnumerateArray().Select(e => e.GetProperty("shape").GetString()!).ToList() : new List<string>(),
+                o.TryGetProperty("endpoint", out var ep) && ep.TryGetProperty("hostPrefix", out var hp) ? hp.GetString() : null);
         }
 
         var paginators = new Dictionary<string, Paginator>(StringComparer.Ordinal);
