@@ -222,6 +222,7 @@ public sealed class Executor
         }
         context.Ids.Set(change.Address.Component, change.Address.Key ?? "", created.Id, created.Arn);
         await Save(change.Address, created.Id, created.Arn, desired, options, cancellationToken).ConfigureAwait(false);
+        if (change.Address.Component == Component.Instance) await IndexDefaultsAsync(context, cancellationToken).ConfigureAwait(false);
 
         // Deferred properties (associations that need other resources first) follow as updates.
         var deferred = reconciler.Properties.Where(p => p.Deferred && desired.Properties[p.Name] is not null).Select(p => p.Facet).Distinct().ToList();
@@ -230,6 +231,20 @@ public sealed class Executor
             await reconciler.UpdateAsync(context, facet, desired, created.Id, created.Arn, created.Properties, cancellationToken).ConfigureAwait(false);
         }
         if (deferred.Count > 0) await Save(change.Address, created.Id, created.Arn, desired, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A new instance comes with default resources (Basic Hours, BasicQueue …) that the config may
+    /// reference by name: read them once so the creates that follow can resolve them.
+    /// </summary>
+    private async Task IndexDefaultsAsync(ReconcileContext context, CancellationToken cancellationToken)
+    {
+        var reads = _reconcilers.Values.Where(r => r.InsideInstance).Select(async r =>
+        {
+            foreach (var live in await r.ReadAsync(context, cancellationToken).ConfigureAwait(false))
+                context.Ids.TryAdd(r.Component, live.Name, live.Id, live.Arn);
+        });
+        await Task.WhenAll(reads).ConfigureAwait(false);
     }
 
     private async Task UpdateAsync(ReconcileContext context, Reconciler reconciler, PlannedChange change, string id, string? arn, IReadOnlyList<PropertyDelta> deltas, JsonObject? live, ApplyOptions options, CancellationToken cancellationToken)

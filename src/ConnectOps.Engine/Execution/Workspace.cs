@@ -15,6 +15,21 @@ public sealed record ApplyResult(IReadOnlyList<ChangeOutcome> Outcomes, PlanStat
 {
     public int Succeeded => Outcomes.Count(o => o.Status == ChangeStatus.Succeeded);
     public int Failed => Outcomes.Count(o => o.Status == ChangeStatus.Failed);
+    public int Skipped => Outcomes.Count(o => o.Status is ChangeStatus.Skipped or ChangeStatus.Declined);
+
+    /// <summary>"Apply complete: 3 added, 1 changed, 0 destroyed, 1 imported." (or the failures).</summary>
+    public string Summary
+    {
+        get
+        {
+            int Count(params ChangeAction[] actions) => Outcomes.Count(o => o.Status == ChangeStatus.Succeeded && actions.Contains(o.Action));
+            var done = $"{Count(ChangeAction.Create, ChangeAction.Replace)} added, {Count(ChangeAction.Update)} changed, {Count(ChangeAction.Delete, ChangeAction.Replace)} destroyed, {Count(ChangeAction.Import)} imported";
+            if (Outcomes.Count == 0) return "Apply complete: nothing to do.";
+            return Failed == 0 && Skipped == 0 ? $"Apply complete: {done}." : $"Apply finished with errors: {done}; {Failed} failed, {Skipped} skipped. Fix the errors and apply again: finished changes are in state.";
+        }
+    }
+
+    public override string ToString() => Summary;
 }
 
 /// <summary>

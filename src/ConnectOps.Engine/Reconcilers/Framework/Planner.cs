@@ -139,8 +139,9 @@ public sealed class Planner
             return new PlannedChange
             {
                 Address = desired.Address, Action = ChangeAction.Create, Desired = desired,
-                Deltas = desired.Properties.Where(p => p.Value is not null && reconciler.Property(p.Key) is not null)
-                    .Select(p => new PropertyDelta(reconciler.Property(p.Key)!, null, p.Value!.DeepClone())).ToList(),
+                // What a create sets: every managed value that is not empty; nothing is "replaced" on a create.
+                Deltas = desired.Properties.Where(p => p.Value is not null && reconciler.Property(p.Key) is not null && !IsEmptyValue(p.Value))
+                    .Select(p => new PropertyDelta(reconciler.Property(p.Key)! with { ForcesReplacement = false }, null, p.Value!.DeepClone())).ToList(),
                 Reasons = state is null ? [] : ["it is in state but no longer exists in AWS (deleted outside ConnectOps)"],
             };
         }
@@ -164,6 +165,14 @@ public sealed class Planner
             Deltas = deltas, Reasons = reasons,
         };
     }
+
+    private static bool IsEmptyValue(JsonNode value) => value switch
+    {
+        JsonValue v => JsonValues.AsString(v) is "",
+        JsonArray a => a.Count == 0,
+        JsonObject o => o.Count == 0,
+        _ => false,
+    };
 
     /// <summary>Live properties with ids turned into the keys the config uses.</summary>
     public static JsonObject Translate(ReconcileContext context, Reconciler reconciler, JsonObject live)
