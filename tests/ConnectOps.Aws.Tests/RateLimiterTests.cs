@@ -147,4 +147,37 @@ public class RateLimiterTests
         Assert.Equal(7, stat.Calls);
         Assert.Equal(TimeSpan.FromSeconds(1), stat.RateLimitWait);
     }
+
+    [Fact]
+    public async Task Retries_also_wait_for_a_token()
+    {
+        using var server = new StubServer(
+            StubResponse.Error(429, "ThrottlingException", "{\"Message\":\"Rate exceeded\"}"),
+            StubResponse.Error(429, "ThrottlingException", "{\"Message\":\"Rate exceeded\"}"),
+            StubResponse.Json("{}"));
+        var clock = new FakeClock(autoAdvance: true);
+        var settings = new RateLimitSettings { Overrides = new Dictionary<string, RateLimit> { ["connect:DescribeQueue"] = new(1, 1) } };
+        var instrumentation = new ClientInstrumentation(rateLimiter: new TokenBucketRateLimiter(settings, clock)) { RateLimitIdentity = "acct" };
+        using var client = Clients.Connect(server, instrumentation: instrumentation);
+
+        await client.DescribeQueueAsync(new DescribeQueueRequest { InstanceId = "i", QueueId = "q" });
+
+        Assert.Equal(3, server.Requests.Count);
+        Assert.Equal(TimeSpan.FromSeconds(2), clock.TotalDelayed); // attempts 2 and 3 each waited a second for a token
+    }
+
+    [Fact]
+    public void Rate_limit_handler_sits_inside_the_retry_loop_and_before_the_signer()
+    {
+        using var server = new StubServer();
+        using var client = Clients.Connect(server);
+        var handlers = client.PipelineHandlers().ToList();
+        var retry = handlers.IndexOf("RetryHandler");
+        var limiter = handlers.IndexOf("RateLimitingHandler");
+        var signer = handlers.IndexOf("Signer");
+        Assert.True(retry >= 0 && retry < limiter && limiter < signer, string.Join(" > ", handlers));
+        Assert.Contains("AwsEndpointResolver", handlers);
+        Assert.Contains("SigV4AuthSchemeHandler", handlers);
+        Assert.DoesNotContain("EndpointResolver", handlers);
+    }
 }
