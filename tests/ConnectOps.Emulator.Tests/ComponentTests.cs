@@ -254,7 +254,7 @@ public sealed class ThrottlingTests(RateLimitedEmulatorFixture emulator) : IClas
         Assert.Equal("ThrottlingException", (string)r["secondCreateInstance"]!);
         Assert.Null(r["otherOperationUnaffected"]);
         Assert.True((int)r["calls"]!["Throttled"]!["Connect.ListSecurityProfiles"]! > 0);
-        Assert.Equal(12, (int)r["calls"]!["Calls"]!["Connect.ListSecurityProfiles"]!);
+        Assert.Equal(25, (int)r["calls"]!["Calls"]!["Connect.ListSecurityProfiles"]!);
         Assert.All(r["afterOff"]!.AsArray(), c => Assert.Null(c));
         Assert.Equal(["<null>", "ThrottlingException", "ThrottlingException"], Strings(r["override"]));
     }

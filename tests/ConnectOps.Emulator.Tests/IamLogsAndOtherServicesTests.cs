@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ConnectOps.Emulator.Tests.Infrastructure;
 
 namespace ConnectOps.Emulator.Tests;
@@ -11,39 +12,48 @@ public sealed class IamCliTests(EmulatorFixture emulator) : IClassFixture<Emulat
     public async Task AwsIam_ManagesARoleItsPoliciesAndTags_WithIamErrors()
     {
         await emulator.ResetAsync();
-        var created = await emulator.AwsJsonAsync("iam", "create-role", "--role-name", "ConnectRole", "--assume-role-policy-document", TrustPolicy,
-            "--tags", "Key=team,Value=ops", "--description", "Connect");
+        var r = await emulator.RunAwsBatchAsync(
+            ["iam", "create-role", "--role-name", "ConnectRole", "--assume-role-policy-document", TrustPolicy, "--tags", "Key=team,Value=ops", "--description", "Connect"],
+            ["iam", "get-role", "--role-name", "ConnectRole"],
+            ["iam", "create-role", "--role-name", "ConnectRole", "--assume-role-policy-document", TrustPolicy],
+            ["iam", "create-role", "--role-name", "Broken", "--assume-role-policy-document", "{not json"],
+            ["iam", "attach-role-policy", "--role-name", "ConnectRole", "--policy-arn", Policy],
+            ["iam", "list-attached-role-policies", "--role-name", "ConnectRole"],
+            ["iam", "delete-role", "--role-name", "ConnectRole"],
+            ["iam", "update-assume-role-policy", "--role-name", "ConnectRole", "--policy-document", TrustPolicy.Replace("connect.amazonaws.com", "lambda.amazonaws.com", StringComparison.Ordinal)],
+            ["iam", "tag-role", "--role-name", "ConnectRole", "--tags", "Key=env,Value=dev"],
+            ["iam", "untag-role", "--role-name", "ConnectRole", "--tag-keys", "team"],
+            ["iam", "list-role-tags", "--role-name", "ConnectRole"],
+            ["iam", "get-role", "--role-name", "ConnectRole"],
+            ["iam", "detach-role-policy", "--role-name", "ConnectRole", "--policy-arn", Policy],
+            ["iam", "delete-role", "--role-name", "ConnectRole"],
+            ["iam", "get-role", "--role-name", "ConnectRole"]);
+
+        var created = Json(r[0]);
         Assert.Equal("arn:aws:iam::123456789012:role/ConnectRole", (string)created["Role"]!["Arn"]!);
         Assert.StartsWith("AROA", (string)created["Role"]!["RoleId"]!);
-
-        var got = await emulator.AwsJsonAsync("iam", "get-role", "--role-name", "ConnectRole");
+        var got = Json(r[1]);
         Assert.Equal("connect.amazonaws.com", (string)got["Role"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Principal"]!["Service"]!);
         Assert.Equal("Connect", (string)got["Role"]!["Description"]!);
+        Assert.Contains("EntityAlreadyExists", r[2].StandardError);
+        Assert.Contains("MalformedPolicyDocument", r[3].StandardError);
+        Assert.Equal(0, r[4].ExitCode);
+        Assert.Equal("AmazonConnect_FullAccess", (string)Json(r[5])["AttachedPolicies"]![0]!["PolicyName"]!);
+        Assert.NotEqual(0, r[6].ExitCode);
+        Assert.Contains("DeleteConflict", r[6].StandardError);
+        Assert.All(r.Skip(7).Take(3), step => Assert.Equal(0, step.ExitCode));
+        Assert.Equal("env", (string)Json(r[10])["Tags"]!.AsArray().Single()!["Key"]!);
+        Assert.Equal("lambda.amazonaws.com", (string)Json(r[11])["Role"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Principal"]!["Service"]!);
+        Assert.Equal(0, r[12].ExitCode);
+        Assert.Equal(0, r[13].ExitCode);
+        Assert.NotEqual(0, r[14].ExitCode);
+        Assert.Contains("NoSuchEntity", r[14].StandardError);
+    }
 
-        var duplicate = await emulator.RunAwsAsync("iam", "create-role", "--role-name", "ConnectRole", "--assume-role-policy-document", TrustPolicy);
-        Assert.Contains("EntityAlreadyExists", duplicate.StandardError);
-        var malformed = await emulator.RunAwsAsync("iam", "create-role", "--role-name", "Broken", "--assume-role-policy-document", "{not json");
-        Assert.Contains("MalformedPolicyDocument", malformed.StandardError);
-
-        await emulator.AwsJsonAsync("iam", "attach-role-policy", "--role-name", "ConnectRole", "--policy-arn", Policy);
-        var attached = await emulator.AwsJsonAsync("iam", "list-attached-role-policies", "--role-name", "ConnectRole");
-        Assert.Equal("AmazonConnect_FullAccess", (string)attached["AttachedPolicies"]![0]!["PolicyName"]!);
-
-        var conflict = await emulator.RunAwsAsync("iam", "delete-role", "--role-name", "ConnectRole");
-        Assert.NotEqual(0, conflict.ExitCode);
-        Assert.Contains("DeleteConflict", conflict.StandardError);
-
-        await emulator.AwsJsonAsync("iam", "update-assume-role-policy", "--role-name", "ConnectRole", "--policy-document", TrustPolicy.Replace("connect.amazonaws.com", "lambda.amazonaws.com", StringComparison.Ordinal));
-        await emulator.AwsJsonAsync("iam", "tag-role", "--role-name", "ConnectRole", "--tags", "Key=env,Value=dev");
-        await emulator.AwsJsonAsync("iam", "untag-role", "--role-name", "ConnectRole", "--tag-keys", "team");
-        var tags = await emulator.AwsJsonAsync("iam", "list-role-tags", "--role-name", "ConnectRole");
-        Assert.Equal("env", (string)tags["Tags"]!.AsArray().Single()!["Key"]!);
-
-        await emulator.AwsJsonAsync("iam", "detach-role-policy", "--role-name", "ConnectRole", "--policy-arn", Policy);
-        await emulator.AwsJsonAsync("iam", "delete-role", "--role-name", "ConnectRole");
-        var gone = await emulator.RunAwsAsync("iam", "get-role", "--role-name", "ConnectRole");
-        Assert.NotEqual(0, gone.ExitCode);
-        Assert.Contains("NoSuchEntity", gone.StandardError);
+    internal static JsonObject Json(ProcessResult step)
+    {
+        Assert.True(step.ExitCode == 0, step.ToString());
+        return JsonNode.Parse(step.StandardOutput)!.AsObject();
     }
 
     [AwsCliFact]
@@ -60,37 +70,41 @@ public sealed class LogsCliTests(EmulatorFixture emulator) : IClassFixture<Emula
     public async Task AwsLogs_ManagesLogGroupsRetentionAndTags()
     {
         await emulator.ResetAsync();
-        await emulator.AwsJsonAsync("logs", "create-log-group", "--log-group-name", "/aws/connect/demo", "--tags", "team=ops");
-        await emulator.AwsJsonAsync("logs", "create-log-group", "--log-group-name", "/aws/connect/other");
-        await emulator.AwsJsonAsync("logs", "create-log-group", "--log-group-name", "/app/unrelated");
+        const string arn = "arn:aws:logs:eu-west-2:123456789012:log-group:/aws/connect/demo";
+        var r = await emulator.RunAwsBatchAsync(
+            ["logs", "create-log-group", "--log-group-name", "/aws/connect/demo", "--tags", "team=ops"],
+            ["logs", "create-log-group", "--log-group-name", "/aws/connect/other"],
+            ["logs", "create-log-group", "--log-group-name", "/app/unrelated"],
+            ["logs", "create-log-group", "--log-group-name", "/aws/connect/demo"],
+            ["logs", "put-retention-policy", "--log-group-name", "/aws/connect/demo", "--retention-in-days", "7"],
+            ["logs", "put-retention-policy", "--log-group-name", "/aws/connect/demo", "--retention-in-days", "8"],
+            ["logs", "describe-log-groups", "--log-group-name-prefix", "/aws/connect", "--limit", "1"],
+            ["logs", "describe-log-groups", "--log-group-name-prefix", "/aws/connect"],
+            ["logs", "tag-resource", "--resource-arn", arn, "--tags", "env=dev"],
+            ["logs", "untag-resource", "--resource-arn", arn, "--tag-keys", "team"],
+            ["logs", "list-tags-for-resource", "--resource-arn", arn],
+            ["logs", "delete-retention-policy", "--log-group-name", "/aws/connect/demo"],
+            ["logs", "delete-log-group", "--log-group-name", "/aws/connect/demo"],
+            ["logs", "delete-log-group", "--log-group-name", "/aws/connect/demo"]);
 
-        var duplicate = await emulator.RunAwsAsync("logs", "create-log-group", "--log-group-name", "/aws/connect/demo");
-        Assert.Contains("ResourceAlreadyExistsException", duplicate.StandardError);
-
-        await emulator.AwsJsonAsync("logs", "put-retention-policy", "--log-group-name", "/aws/connect/demo", "--retention-in-days", "7");
-        var invalid = await emulator.RunAwsAsync("logs", "put-retention-policy", "--log-group-name", "/aws/connect/demo", "--retention-in-days", "8");
-        Assert.Contains("InvalidParameterException", invalid.StandardError);
-
-        var described = await emulator.AwsJsonAsync("logs", "describe-log-groups", "--log-group-name-prefix", "/aws/connect", "--limit", "1");
-        var groups = described["logGroups"]!.AsArray();
+        Assert.All(r.Take(3), step => Assert.Equal(0, step.ExitCode));
+        Assert.Contains("ResourceAlreadyExistsException", r[3].StandardError);
+        Assert.Equal(0, r[4].ExitCode);
+        Assert.Contains("InvalidParameterException", r[5].StandardError);
+        var firstPage = IamCliTests.Json(r[6]);
+        var groups = firstPage["logGroups"]!.AsArray();
         Assert.Single(groups);
         Assert.Equal("/aws/connect/demo", (string)groups[0]!["logGroupName"]!);
         Assert.Equal(7, (int)groups[0]!["retentionInDays"]!);
-        Assert.NotNull(described["nextToken"]);
-        var all = await emulator.AwsJsonAsync("logs", "describe-log-groups", "--log-group-name-prefix", "/aws/connect");
-        Assert.Equal(2, all["logGroups"]!.AsArray().Count);
-
-        var arn = (string)groups[0]!["logGroupArn"]!;
-        await emulator.AwsJsonAsync("logs", "tag-resource", "--resource-arn", arn, "--tags", "env=dev");
-        await emulator.AwsJsonAsync("logs", "untag-resource", "--resource-arn", arn, "--tag-keys", "team");
-        var tags = await emulator.AwsJsonAsync("logs", "list-tags-for-resource", "--resource-arn", arn);
-        Assert.Equal("dev", (string)tags["tags"]!["env"]!);
-        Assert.Null(tags["tags"]!["team"]);
-
-        await emulator.AwsJsonAsync("logs", "delete-retention-policy", "--log-group-name", "/aws/connect/demo");
-        await emulator.AwsJsonAsync("logs", "delete-log-group", "--log-group-name", "/aws/connect/demo");
-        var gone = await emulator.RunAwsAsync("logs", "delete-log-group", "--log-group-name", "/aws/connect/demo");
-        Assert.Contains("ResourceNotFoundException", gone.StandardError);
+        Assert.Equal(arn, (string)groups[0]!["logGroupArn"]!);
+        Assert.NotNull(firstPage["nextToken"]);
+        Assert.Equal(2, IamCliTests.Json(r[7])["logGroups"]!.AsArray().Count);
+        var tags = IamCliTests.Json(r[10])["tags"]!;
+        Assert.Equal("dev", (string)tags["env"]!);
+        Assert.Null(tags["team"]);
+        Assert.Equal(0, r[11].ExitCode);
+        Assert.Equal(0, r[12].ExitCode);
+        Assert.Contains("ResourceNotFoundException", r[13].StandardError);
     }
 }
 

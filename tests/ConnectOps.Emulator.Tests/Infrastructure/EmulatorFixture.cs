@@ -62,6 +62,22 @@ public class EmulatorFixture : IAsyncLifetime
     public Task<ProcessResult> RunAwsAsync(params string[] arguments) =>
         Peers.RunAsync("aws", [.. arguments, "--endpoint-url", Endpoint, "--region", "eu-west-2", "--output", "json"]);
 
+    /// <summary>
+    /// Runs several AWS CLI commands, in order, in one process through the CLI's own driver (Scripts/aws_batch.py):
+    /// the same CLI code as the <c>aws</c> command, without a process start-up per command.
+    /// </summary>
+    public async Task<IReadOnlyList<ProcessResult>> RunAwsBatchAsync(params string[][] commands)
+    {
+        var payload = new JsonArray(commands.Select(c => (JsonNode?)new JsonArray(
+            [.. c.Select(a => (JsonNode?)JsonValue.Create(a)), "--endpoint-url", Endpoint, "--region", "eu-west-2", "--output", "json"])).ToArray());
+        var result = await Peers.RunAsync("python3", [Path.Combine(AppContext.BaseDirectory, "Scripts", "aws_batch.py")], input: payload.ToJsonString());
+        Assert.True(result.ExitCode == 0, $"aws_batch.py failed:\n{result}");
+        var lastLine = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
+        return JsonNode.Parse(lastLine)!.AsArray()
+            .Select(r => new ProcessResult((int)r!["rc"]!, (string)r["stdout"]!, (string)r["stderr"]!))
+            .ToList();
+    }
+
     public async Task<JsonObject> AwsJsonAsync(params string[] arguments)
     {
         var result = await RunAwsAsync(arguments);
