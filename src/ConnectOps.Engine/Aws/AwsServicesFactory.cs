@@ -20,7 +20,7 @@ public static class AwsServicesFactory
         try
         {
             var account = await factory.ResolveAccountIdAsync(cancellationToken).ConfigureAwait(false);
-            var region = factory.Connect.Config.RegionEndpoint?.SystemName ?? settings.Region
+            var region = factory.Region ?? settings.Region
                 ?? throw new InvalidOperationException("No AWS Region: set Region in the config, pass -Region, or set AWS_REGION.");
             return new AwsServices
             {
