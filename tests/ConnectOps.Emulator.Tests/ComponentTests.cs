@@ -90,6 +90,7 @@ public sealed class UsersAndHierarchyTests(EmulatorFixture emulator) : IClassFix
         Assert.Equal(["jane.doe", "john.smith"], Strings(r["searchOr"]));
         Assert.Equal(["jane.doe"], Strings(r["searchSecurityProfile"]));
         Assert.NotNull(r["searchSummaryIdentity"]!["FirstName"]);
+        Assert.Equal("InvalidParameterException", (string)r["attributeFilter"]!);
 
         Assert.Equal("ResourceInUseException", (string)r["groupWithChildInUse"]!["Code"]!);
         Assert.Equal("HIERARCHY_GROUP", (string)r["groupWithChildInUse"]!["ResourceType"]!);

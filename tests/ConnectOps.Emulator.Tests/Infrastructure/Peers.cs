@@ -12,6 +12,13 @@ public static class Peers
     private static readonly Lazy<string?> AwsCliMissing = new(() => Probe("aws", ["--version"], "the AWS CLI ('aws') is not installed"));
     private static readonly Lazy<string?> Boto3Missing = new(() => Probe("python3", ["-c", "import boto3"], "python3 with boto3 is not installed"));
 
+    /// <summary>
+    /// Why a test that needs a missing peer is skipped, or null when it must run: it runs when the peer is there, and
+    /// under CI=true it runs even without it, so that a missing peer fails the build instead of passing silently.
+    /// </summary>
+    public static string? SkipReason(string? missingReason, bool isCi) =>
+        missingReason is null || isCi ? null : $"Skipped: {missingReason}. Set CI=true to make this a failure.";
+
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static string? AwsCliMissingReason => AwsCliMissing.Value;
@@ -107,10 +114,7 @@ public sealed class AwsCliFactAttribute : FactAttribute
 {
     public AwsCliFactAttribute()
     {
-        if (Peers.AwsCliMissingReason is { } reason && !Peers.IsCi)
-        {
-            Skip = $"Skipped: {reason}. Set CI=true to make this a failure.";
-        }
+        Skip = Peers.SkipReason(Peers.AwsCliMissingReason, Peers.IsCi);
     }
 }
 
@@ -119,9 +123,6 @@ public sealed class Boto3FactAttribute : FactAttribute
 {
     public Boto3FactAttribute()
     {
-        if (Peers.Boto3MissingReason is { } reason && !Peers.IsCi)
-        {
-            Skip = $"Skipped: {reason}. Set CI=true to make this a failure.";
-        }
+        Skip = Peers.SkipReason(Peers.Boto3MissingReason, Peers.IsCi);
     }
 }

@@ -58,6 +58,7 @@ record("searchOr", sorted(u["Username"] for u in c.search_users(InstanceId=iid, 
     {"StringCondition": {"FieldName": "RoutingProfileId", "Value": rp2, "ComparisonType": "EXACT"}}]})["Users"]))
 record("searchSecurityProfile", [u["Username"] for u in c.search_users(InstanceId=iid, SearchCriteria={
     "StringCondition": {"FieldName": "SecurityProfileId", "Value": admin_sp, "ComparisonType": "EXACT"}})["Users"]])
+record("attributeFilter", error(c.search_users, InstanceId=iid, SearchFilter={"UserAttributeFilter": {"TagCondition": {"TagKey": "team", "TagValue": "a"}}})["Code"])
 record("searchSummaryIdentity", c.search_users(InstanceId=iid)["Users"][0].get("IdentityInfo"))
 
 record("groupWithChildInUse", error(c.delete_user_hierarchy_group, InstanceId=iid, HierarchyGroupId=sales["HierarchyGroupId"]))

@@ -147,10 +147,7 @@ internal static class ResourceHandlers
     {
         var criteria = ctx.Call.GetObject("SearchCriteria");
         var filter = ctx.Call.GetObject("SearchFilter");
-        var matches = ctx.All(kind)
-            .Select(r => kind.View(ctx, r))
-            .Where(view => SearchEngine.Matches(ctx, kind, view, criteria, filter))
-            .ToList();
+        var matches = SearchEngine.Filter(ctx, kind, ctx.All(kind).Select(r => kind.View(ctx, r)), criteria, filter);
         var (page, next) = Paging.Page(ctx.Call, matches);
         return new JsonObject
         {

@@ -9,8 +9,17 @@ namespace ConnectOps.Emulator.Connect.Framework;
 /// </summary>
 internal static class SearchEngine
 {
-    public static bool Matches(ConnectContext ctx, ResourceKind kind, JsonObject view, JsonObject? criteria, JsonObject? filter) =>
-        (criteria is null || MatchCriteria(ctx, kind, view, criteria, depth: 0)) && (filter is null || MatchFilter(view, filter));
+    public static List<JsonObject> Filter(ConnectContext ctx, ResourceKind kind, IEnumerable<JsonObject> views, JsonObject? criteria, JsonObject? filter)
+    {
+        // Attribute filters (UserAttributeFilter, FlowAttributeFilter) are refused rather than ignored, so a search
+        // never silently returns more than the service would.
+        if (filter?.Select(p => p.Key).FirstOrDefault(k => k != "TagFilter") is { } unsupported)
+        {
+            throw ApiException.Validation(ctx.Call.Operation, $"SearchFilter.{unsupported} is not supported by the emulator; filter on tags (TagFilter).");
+        }
+
+        return views.Where(view => (criteria is null || MatchCriteria(ctx, kind, view, criteria, depth: 0)) && (filter is null || MatchFilter(view, filter))).ToList();
+    }
 
     private static bool MatchCriteria(ConnectContext ctx, ResourceKind kind, JsonObject view, JsonObject criteria, int depth)
     {
