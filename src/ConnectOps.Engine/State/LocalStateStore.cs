@@ -10,13 +10,17 @@ namespace ConnectOps.Engine.State;
 /// is copied to <c>state.json.backup</c>, then the temp file is renamed over the state.</item>
 /// <item>The lock is <c>state.lock</c>, created exclusively (FileMode.CreateNew) and holding the LockInfo JSON.</item>
 /// <item>The ETag is a hash of the file's bytes, so a write based on a stale read is refused.</item>
+/// <item>History: every write also keeps a numbered copy, <c>state.history/state.&lt;serial&gt;.json</c> with a
+/// <c>.meta.json</c> beside it (who, operation, time); the newest <see cref="HistoryDepth"/> are kept.
+/// Get-ConnectStateHistory lists them and Restore-ConnectState writes one back as a new serial.</item>
 /// </list>
 /// </summary>
-public sealed class LocalStateStore : IStateStore
+public sealed partial class LocalStateStore : IVersionedStateStore
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly JsonSerializerOptions LockJson = new() { WriteIndented = true };
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private LockInfo? _held;
 
     public LocalStateStore(string statePath)
     {
@@ -24,6 +28,7 @@ public sealed class LocalStateStore : IStateStore
         StatePath = Path.GetFullPath(statePath);
         LockPath = Path.ChangeExtension(StatePath, ".lock");
         BackupPath = StatePath + ".backup";
+        HistoryPath = Path.Combine(Path.GetDirectoryName(StatePath)!, Path.GetFileNameWithoutExtension(StatePath) + ".history");
     }
 
     /// <summary>The store for a config file when its State settings give no Path.</summary>
@@ -35,6 +40,12 @@ public sealed class LocalStateStore : IStateStore
     public string LockPath { get; }
 
     public string BackupPath { get; }
+
+    /// <summary>The folder of numbered earlier versions.</summary>
+    public string HistoryPath { get; }
+
+    /// <summary>How many versions the history keeps (0: none).</summary>
+    public int HistoryDepth { get; init; } = 20;
 
     public string Location => StatePath;
 
@@ -79,22 +90,8 @@ public sealed class LocalStateStore : IStateStore
             }
             var written = document with { Serial = (current?.Document.Serial ?? document.Serial) + 1, FormatVersion = StateDocument.CurrentFormatVersion };
             var bytes = StateSerializer.Serialize(written);
-            Directory.CreateDirectory(Path.GetDirectoryName(StatePath)!);
-            var temp = $"{StatePath}.{Guid.NewGuid():N}.tmp";
-            try
-            {
-                await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
-                {
-                    await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-                    stream.Flush(flushToDisk: true);
-                }
-                if (current is not null) File.Copy(StatePath, BackupPath, overwrite: true);
-                File.Move(temp, StatePath, overwrite: true);
-            }
-            finally
-            {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
+            await WriteFileAsync(bytes, current is not null, cancellationToken).ConfigureAwait(false);
+            RecordHistory(written.Serial, bytes);
             return new StateSnapshot(written, ETagOf(bytes));
         }
         finally
@@ -119,6 +116,7 @@ public sealed class LocalStateStore : IStateStore
                     await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
                     stream.Flush(flushToDisk: true);
                 }
+                _held = info;
                 return new LocalLock(this, info);
             }
             catch (IOException) when (File.Exists(LockPath))
@@ -187,9 +185,20 @@ public sealed class LocalStateStore : IStateStore
         }
     }
 
-    private string RecoveryStep() => File.Exists(BackupPath)
-        ? $"To recover, copy the previous version '{BackupPath}' over '{StatePath}', then run Invoke-ConnectPlan to see what differs from AWS."
-        : $"To recover: there is no backup ('{BackupPath}' is missing), so move the damaged file aside and adopt the live resources again with Import-ConnectResource (or Invoke-ConnectPlan -Refresh).";
+    private string RecoveryStep()
+    {
+        var hasHistory = Directory.Exists(HistoryPath) && Directory.EnumerateFiles(HistoryPath, "state.*.json").Any(f => !f.EndsWith(".meta.json", StringComparison.Ordinal));
+        var hasBackup = File.Exists(BackupPath);
+        if (hasHistory)
+        {
+            return $"To recover: Get-ConnectStateHistory lists the earlier versions kept in '{HistoryPath}'; Restore-ConnectState -Version <serial> writes the last good one back as a new serial" +
+                   (hasBackup ? $" (or copy the previous version '{BackupPath}' over '{StatePath}')" : "") +
+                   ". Then run Invoke-ConnectPlan -RefreshOnly to see what differs from AWS.";
+        }
+        return hasBackup
+            ? $"To recover, copy the previous version '{BackupPath}' over '{StatePath}', then run Invoke-ConnectPlan -RefreshOnly to see what differs from AWS."
+            : $"To recover: there is no backup ('{BackupPath}' is missing), so move the damaged file aside and adopt the live resources again with Import-ConnectResource -All.";
+    }
 
     private static string ETagOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
 
@@ -202,6 +211,7 @@ public sealed class LocalStateStore : IStateStore
         public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _released, 1) != 0) return;
+            if (ReferenceEquals(store._held, Info)) store._held = null;
             var holder = await store.GetLockAsync().ConfigureAwait(false);
             // Only remove our own lock: someone may have force-unlocked and taken it since.
             if (holder is not null && holder.Id == Info.Id) File.Delete(store.LockPath);

@@ -40,3 +40,22 @@ public sealed class StateCorruptException(string location, string message, Excep
 
 /// <summary>The state was written by a newer ConnectOps (an unknown format version).</summary>
 public sealed class StateFormatException(string message) : StateException("ConnectOps.StateFormatUnsupported", message);
+
+/// <summary>What kind of backend failure a <see cref="StateBackendException"/> is (hosts map it to an error category).</summary>
+public enum StateBackendFailure { NotFound, AccessDenied, Misconfigured, Unavailable }
+
+/// <summary>
+/// The state backend itself failed: the bucket or lock table is missing, access is denied, the backend is
+/// set up wrongly, or it did not answer. The message names the resource and says what to do.
+/// </summary>
+public sealed class StateBackendException(string errorId, StateBackendFailure failure, string message, Exception? inner = null)
+    : StateException(errorId, message, inner)
+{
+    public StateBackendFailure Failure { get; } = failure;
+}
+
+/// <summary>A state version asked for (by version id or serial) is not in the history.</summary>
+public sealed class StateVersionNotFoundException(string message) : StateException("ConnectOps.StateVersionNotFound", message);
+
+/// <summary>A state operation (mv, rm, import, push …) was refused; the message says why and what to do.</summary>
+public sealed class StateOperationException(string errorId, string message) : StateException(errorId, message);
