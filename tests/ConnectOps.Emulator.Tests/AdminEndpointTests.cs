@@ -126,6 +126,15 @@ public sealed class StateFileTests
                 id = await RawHttp.CreateInstanceAsync(first.Fixture, "persisted");
                 var queue = await RawHttp.SendAsync(first.Fixture, HttpMethod.Get, $"/queues-summary/{id}");
                 Assert.Equal(200, queue.Status);
+
+                // Written in the background while the emulator runs, not only when it stops.
+                var deadline = DateTime.UtcNow.AddSeconds(10);
+                while (!(File.Exists(path) && (await File.ReadAllTextAsync(path)).Contains(id, StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(50);
+                }
+
+                Assert.Contains(id, await File.ReadAllTextAsync(path), StringComparison.Ordinal);
             }
 
             Assert.True(File.Exists(path));

@@ -3,7 +3,7 @@ using ConnectOps.Emulator.State;
 namespace ConnectOps.Emulator.Hosting;
 
 /// <summary>Everything one running emulator shares between requests.</summary>
-internal sealed class EmulatorRuntime
+internal sealed class EmulatorRuntime : IAsyncDisposable
 {
     public EmulatorRuntime(EmulatorOptions options)
     {
@@ -13,6 +13,7 @@ internal sealed class EmulatorRuntime
         Faults = new FaultInjector(options.Seed);
         StateFile = options.StateFile is null ? null : new StateFile(options.StateFile);
         State = StateFile?.LoadOrCreate() ?? new EmulatorState();
+        Persister = StateFile is null ? null : new StatePersister(StateFile, State);
         Handlers = Services.Registration.CreateRegistry();
     }
 
@@ -30,6 +31,9 @@ internal sealed class EmulatorRuntime
 
     public EmulatorState State { get; }
 
+    /// <summary>Writes the state file in the background after changes; null without --state-file.</summary>
+    public StatePersister? Persister { get; }
+
     public HandlerRegistry Handlers { get; }
 
     /// <summary>Wipes the emulated account (admin <c>POST /_connectops/reset</c>).</summary>
@@ -40,9 +44,17 @@ internal sealed class EmulatorRuntime
             State.Regions.Clear();
             State.IamRoles.Clear();
             State.Idempotency.Clear();
-            StateFile?.Save(State);
         }
 
+        Persister?.MarkDirty();
         RateLimiter.Reset();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Persister is not null)
+        {
+            await Persister.DisposeAsync();
+        }
     }
 }

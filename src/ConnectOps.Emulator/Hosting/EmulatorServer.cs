@@ -57,5 +57,6 @@ public sealed class EmulatorServer : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        await Runtime.DisposeAsync();
     }
 }

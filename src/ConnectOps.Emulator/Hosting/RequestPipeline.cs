@@ -119,10 +119,11 @@ internal sealed class RequestPipeline
         lock (runtime.State.Sync)
         {
             output = Idempotency.Run(call, () => OutputShaper.ProjectOutput(handler(call), operation.Output));
-            if (runtime.StateFile is not null && !IsReadOnly(operation.Name))
-            {
-                runtime.StateFile.Save(runtime.State);
-            }
+        }
+
+        if (!IsReadOnly(operation.Name))
+        {
+            runtime.Persister?.MarkDirty();
         }
 
         if (fault == FaultKind.Drop)
