@@ -40,6 +40,8 @@ public sealed class InstanceLifecycleTests(EmulatorFixture emulator) : IClassFix
         Assert.Equal("InvalidRequestException", (string)r["missingAlias"]!);
         Assert.Equal("ResourceNotFoundException", (string)r["afterDelete"]!["Code"]!);
         Assert.Equal(404, (int)r["afterDelete"]!["Status"]!);
+        Assert.Equal("CREATION_FAILED", (string)r["failedInstance"]!["Status"]!);
+        Assert.Equal("Directory could not be created", (string)r["failedInstance"]!["Reason"]!);
     }
 
     [AwsCliFact]

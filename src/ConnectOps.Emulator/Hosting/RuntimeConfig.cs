@@ -45,14 +45,19 @@ internal sealed class RuntimeConfig
     }
 
     /// <summary>Returns the failure reason set for the next phone-number claim, and clears it.</summary>
-    public string? TakeClaimFailureReason()
+    public string? TakeClaimFailureReason() => TakeOnce(s => s.ClaimFailureReason, s => s with { ClaimFailureReason = null });
+
+    /// <summary>Returns the failure reason set for the next instance creation, and clears it.</summary>
+    public string? TakeInstanceFailureReason() => TakeOnce(s => s.InstanceFailureReason, s => s with { InstanceFailureReason = null });
+
+    private string? TakeOnce(Func<Settings, string?> read, Func<Settings, Settings> clear)
     {
         lock (gate)
         {
-            var reason = current.ClaimFailureReason;
+            var reason = read(current);
             if (reason is not null)
             {
-                current = current with { ClaimFailureReason = null };
+                current = clear(current);
             }
 
             return reason;
@@ -79,6 +84,7 @@ internal sealed class RuntimeConfig
                     "AsyncPolls" => next with { AsyncPolls = (int)Number(key, value, 0, 100) },
                     "FaultOperations" => next with { FaultOperations = Strings(key, value) },
                     "ClaimFailureReason" => next with { ClaimFailureReason = value is null ? null : value.ToString() },
+                    "InstanceFailureReason" => next with { InstanceFailureReason = value is null ? null : value.ToString() },
                     "RateLimitOverrides" => next with { RateLimitOverrides = Overrides(value) },
                     _ => throw new ApiException("InvalidRequestException", $"Unknown config member {key}.", status: 400),
                 };
@@ -114,6 +120,7 @@ internal sealed class RuntimeConfig
             ["FaultTimeoutMs"] = s.FaultTimeoutMs,
             ["FaultOperations"] = s.FaultOperations is null ? null : new JsonArray(s.FaultOperations.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray()),
             ["ClaimFailureReason"] = s.ClaimFailureReason,
+            ["InstanceFailureReason"] = s.InstanceFailureReason,
             ["AsyncPolls"] = s.AsyncPolls,
         };
     }
@@ -183,6 +190,8 @@ internal sealed class RuntimeConfig
         public IReadOnlyList<string>? FaultOperations { get; init; }
 
         public string? ClaimFailureReason { get; init; }
+
+        public string? InstanceFailureReason { get; init; }
 
         public int AsyncPolls { get; init; } = 2;
     }

@@ -63,6 +63,12 @@ public sealed class Executor
                 $"{c.Address} would be {(c.Action == ChangeAction.Delete ? "deleted" : "replaced")}, which is irreversible. Add '{c.Address.Component}' to AllowDestroy in the config or pass -AllowDestroy {c.Address.Component} to allow it.");
         }
 
+        foreach (var c in work.Where(c => c.Action == ChangeAction.Replace && _reconcilers[c.Address.Component].ReplaceNeedsAllowDestroy && !allowed.Contains(c.Address.Component) && !outcomes.ContainsKey(c.Address)))
+        {
+            outcomes[c.Address] = new ChangeOutcome(c.Address, c.Action, ChangeStatus.Failed,
+                $"{c.Address} would be replaced ({string.Join("; ", c.Reasons)}): the existing one would be deleted, with what only it holds. Add '{c.Address.Component}' to AllowDestroy in the config or pass -AllowDestroy {c.Address.Component} to allow it.");
+        }
+
         var upserts = work.Where(c => c.Action != ChangeAction.Delete && !outcomes.ContainsKey(c.Address)).ToList();
         var deletes = work.Where(c => c.Action == ChangeAction.Delete && !outcomes.ContainsKey(c.Address)).ToList();
         var totals = work.GroupBy(c => c.Address.Component).ToDictionary(g => g.Key, g => g.Count());
@@ -83,6 +89,9 @@ public sealed class Executor
             Report(address, $"{change.Action} {address}");
             return outcome;
         }, cancellationToken).ConfigureAwait(false);
+
+        // Deferred facets (associations such as a queue's quick connects) once everything they may name exists.
+        await RunDeferredAsync(context, outcomes, options, cancellationToken).ConfigureAwait(false);
 
         // Deletes: a resource goes after everything that depends on it (per state) has gone.
         var deleteSet = deletes.ToDictionary(c => c.Address);
@@ -168,6 +177,12 @@ public sealed class Executor
                     await reconciler.DeleteAsync(context, change.Id!, change.Arn, cancellationToken).ConfigureAwait(false);
                     await _state.RemoveAsync(change.Address, cancellationToken).ConfigureAwait(false);
                     context.Ids.Remove(change.Address.Component, change.Address.Key ?? "");
+                    if (change.Previous is { } previous)
+                    {
+                        // A key change in config: the old entry went with the old resource.
+                        await _state.RemoveAsync(previous, cancellationToken).ConfigureAwait(false);
+                        context.Ids.Remove(previous.Component, previous.Key ?? "");
+                    }
                     await CreateAsync(context, reconciler, change, options, cancellationToken).ConfigureAwait(false);
                     break;
                 case ChangeAction.Delete:
@@ -224,13 +239,54 @@ public sealed class Executor
         await Save(change.Address, created.Id, created.Arn, desired, options, cancellationToken).ConfigureAwait(false);
         if (change.Address.Component == Component.Instance) await IndexDefaultsAsync(context, cancellationToken).ConfigureAwait(false);
 
-        // Deferred properties (associations that need other resources first) follow as updates.
-        var deferred = reconciler.Properties.Where(p => p.Deferred && desired.Properties[p.Name] is not null).Select(p => p.Facet).Distinct().ToList();
-        foreach (var facet in deferred)
+        // Deferred properties (associations that need other resources first) follow as updates, after the graph.
+        foreach (var facet in reconciler.Properties.Where(p => p.Deferred && desired.Properties[p.Name] is not null).Select(p => p.Facet).Distinct())
         {
-            await reconciler.UpdateAsync(context, facet, desired, created.Id, created.Arn, created.Properties, cancellationToken).ConfigureAwait(false);
+            _deferred.Enqueue(new DeferredStep(change, reconciler, facet, created.Id, created.Arn, created.Properties));
         }
-        if (deferred.Count > 0) await Save(change.Address, created.Id, created.Arn, desired, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A deferred facet of one change, run once the whole graph has been walked.</summary>
+    private sealed record DeferredStep(PlannedChange Change, Reconciler Reconciler, string Facet, string Id, string? Arn, JsonObject? Live);
+
+    private readonly ConcurrentQueue<DeferredStep> _deferred = new();
+
+    /// <summary>
+    /// Runs the deferred facets (a queue's quick connects …) after every create and update of the walk, so a
+    /// reference cycle (queue ↔ quick connect) applies from scratch in one run. Per resource: its facets in
+    /// order, then one state save; a failure fails that resource only.
+    /// </summary>
+    private async Task RunDeferredAsync(ReconcileContext context, ConcurrentDictionary<ResourceAddress, ChangeOutcome> outcomes, ApplyOptions options, CancellationToken cancellationToken)
+    {
+        var groups = _deferred.GroupBy(s => s.Change.Address)
+            .Where(g => outcomes.TryGetValue(g.Key, out var o) && o.Status == ChangeStatus.Succeeded)
+            .ToList();
+        if (groups.Count == 0 || cancellationToken.IsCancellationRequested) return;
+        using var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallel));
+        await Task.WhenAll(groups.Select(async group =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var change = group.First().Change;
+            try
+            {
+                foreach (var step in group)
+                    await step.Reconciler.UpdateAsync(context, step.Facet, change.Desired!, step.Id, step.Arn, step.Live, cancellationToken).ConfigureAwait(false);
+                var last = group.Last();
+                await Save(change.Address, last.Id, last.Arn, change.Desired!, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                outcomes[change.Address] = new ChangeOutcome(change.Address, change.Action, ChangeStatus.Skipped, "cancelled before its associations were applied");
+            }
+            catch (Exception ex) when (ex is AmazonServiceException or ReconcileException or AmazonClientException or HttpRequestException or TimeoutException)
+            {
+                outcomes[change.Address] = new ChangeOutcome(change.Address, change.Action, ChangeStatus.Failed, Describe(change, ex), ex);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -253,11 +309,13 @@ public sealed class Executor
         context.Ids.Set(change.Address.Component, change.Address.Key ?? "", id, arn);
         // Adopted first, so a failure in an update below still leaves the resource in state.
         if (change.Action == ChangeAction.Import) await Save(change.Address, id, arn, desired, options, cancellationToken).ConfigureAwait(false);
-        // One call per changed facet, in the order the reconciler declares its properties.
+        // One call per changed facet, in the order the reconciler declares its properties; deferred facets after the walk.
         var facets = reconciler.Properties.Select(p => p.Facet).Distinct().Where(f => deltas.Any(d => d.Spec.Facet == f)).ToList();
+        var deferred = reconciler.Properties.Where(p => p.Deferred).Select(p => p.Facet).ToHashSet(StringComparer.Ordinal);
         foreach (var facet in facets)
         {
-            await reconciler.UpdateAsync(context, facet, desired, id, arn, live, cancellationToken).ConfigureAwait(false);
+            if (deferred.Contains(facet)) _deferred.Enqueue(new DeferredStep(change, reconciler, facet, id, arn, live));
+            else await reconciler.UpdateAsync(context, facet, desired, id, arn, live, cancellationToken).ConfigureAwait(false);
         }
         await Save(change.Address, id, arn, desired, options, cancellationToken).ConfigureAwait(false);
     }

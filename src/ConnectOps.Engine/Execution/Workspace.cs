@@ -59,7 +59,10 @@ public sealed class Workspace : IDisposable
 
     public int MaxParallel { get; init; } = 8;
 
-    private ReconcileContext NewContext() => new(Aws, Config, new IdIndex(), Host) { PollInterval = PollInterval };
+    /// <summary>Initial passwords the host supplies per user address (a cmdlet's -Password); see ReconcileContext.PasswordProvider.</summary>
+    public Func<ResourceAddress, CancellationToken, Task<string?>>? PasswordProvider { get; init; }
+
+    private ReconcileContext NewContext() => new(Aws, Config, new IdIndex(), Host) { PollInterval = PollInterval, PasswordProvider = PasswordProvider };
 
     /// <summary>Compares config, state and AWS and returns the plan (reads only).</summary>
     public async Task<Plan> PlanAsync(PlanScope scope, CancellationToken cancellationToken)
@@ -172,6 +175,9 @@ public sealed class Workspace : IDisposable
             .WithOutput("queue_ids", Ids(Component.Queues, false).ToJsonString())
             .WithOutput("queue_arns", Ids(Component.Queues, true).ToJsonString())
             .WithOutput("hours_of_operation_ids", Ids(Component.HoursOfOperation, false).ToJsonString())
+            .WithOutput("routing_profile_ids", Ids(Component.RoutingProfiles, false).ToJsonString())
+            .WithOutput("security_profile_ids", Ids(Component.SecurityProfiles, false).ToJsonString())
+            .WithOutput("user_ids", Ids(Component.Users, false).ToJsonString())
             .WithOutput("connect_role_arn", d.Resources.FirstOrDefault(r => r.Key.Component == Component.Iam).Value?.Arn)
             .WithOutput("contact_flow_log_group", d.Resources.FirstOrDefault(r => r.Key.Component == Component.Logging).Value?.Id);
     }

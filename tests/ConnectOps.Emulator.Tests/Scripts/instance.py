@@ -39,5 +39,9 @@ record("thirdInstance", error(c.create_instance, IdentityManagementType="CONNECT
 record("missingAlias", error(c.create_instance, IdentityManagementType="CONNECT_MANAGED",
                              InboundCallsEnabled=True, OutboundCallsEnabled=True)["Code"])
 c.delete_instance(InstanceId=iid)
+admin("config", {"InstanceFailureReason": "Directory could not be created"})
+doomed = c.create_instance(IdentityManagementType="CONNECT_MANAGED", InstanceAlias="doomed", InboundCallsEnabled=True, OutboundCallsEnabled=True)["Id"]
+polled = [c.describe_instance(InstanceId=doomed)["Instance"] for _ in range(3)]
+record("failedInstance", {"Status": polled[-1]["InstanceStatus"], "Reason": polled[-1].get("StatusReason", {}).get("Message")})
 record("afterDelete", error(c.describe_instance, InstanceId=iid))
 finish()

@@ -9,7 +9,8 @@ namespace ConnectOps.Emulator.Connect.Components;
 
 /// <summary>
 /// Instance lifecycle: CreateInstance is asynchronous (CREATION_IN_PROGRESS for a few DescribeInstance polls, then
-/// ACTIVE), seeds the default resources, keeps the attributes; at most 2 instances per account and Region.
+/// ACTIVE, or CREATION_FAILED when the admin endpoint set an InstanceFailureReason), seeds the default resources,
+/// keeps the attributes; at most 2 instances per account and Region.
 /// </summary>
 internal static class InstanceOperations
 {
@@ -75,6 +76,7 @@ internal static class InstanceOperations
             ["OutboundCallsEnabled"] = call.GetBool("OutboundCallsEnabled") ?? false,
             ["InstanceAccessUrl"] = $"https://{alias ?? id}.my.connect.aws",
             ["Tags"] = call.GetObject("Tags")?.DeepClone(),
+            ["FailureReason"] = call.Config.TakeInstanceFailureReason(),
         };
         var instance = new InstanceState
         {
@@ -104,7 +106,9 @@ internal static class InstanceOperations
         }
         else if (RecordPath.Text(instance.Record.Data["InstanceStatus"]) == "CREATION_IN_PROGRESS")
         {
-            instance.Record.Data["InstanceStatus"] = "ACTIVE";
+            var failure = RecordPath.Text(instance.Record.Data["FailureReason"]);
+            instance.Record.Data["InstanceStatus"] = failure is null ? "ACTIVE" : "CREATION_FAILED";
+            instance.Record.Data["StatusReason"] = failure is null ? null : new JsonObject { ["Message"] = failure };
         }
 
         return new JsonObject { ["Instance"] = View(instance) };

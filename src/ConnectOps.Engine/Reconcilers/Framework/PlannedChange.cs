@@ -22,5 +22,11 @@ public sealed class PlannedChange
     public IReadOnlyList<PropertyDelta> Deltas { get; init; } = [];
     public IReadOnlyList<string> Reasons { get; init; } = [];
     public bool Irreversible { get; init; }
+
+    /// <summary>
+    /// For a Replace whose key changed in config (a renamed user): the old address, whose state entry goes
+    /// with the old resource.
+    /// </summary>
+    public ResourceAddress? Previous { get; init; }
     public bool Unmanaged { get; init; }
 }

@@ -71,11 +71,15 @@ public sealed class Planner
             var liveById = (live.GetValueOrDefault(reconciler.Component) ?? []).ToDictionary(r => r.Id, StringComparer.Ordinal);
             var desired = desiredByComponent[reconciler.Component];
             var desiredAddresses = desired.Select(d => d.Address).ToHashSet();
+            var renames = PairRenames(reconciler, desired, state, matches, liveById);
             foreach (var d in desired)
             {
-                changes.Add(PlanOne(context, reconciler, d, state.Resources.GetValueOrDefault(d.Address), matches.GetValueOrDefault(d.Address)));
+                changes.Add(renames.TryGetValue(d.Address, out var previous)
+                    ? PlanRename(context, reconciler, d, previous, state.Resources[previous], liveById[state.Resources[previous].Id])
+                    : PlanOne(context, reconciler, d, state.Resources.GetValueOrDefault(d.Address), matches.GetValueOrDefault(d.Address)));
             }
-            foreach (var (address, resource) in state.Resources.Where(p => p.Key.Component == reconciler.Component && !desiredAddresses.Contains(p.Key)))
+            var renamedFrom = renames.Values.ToHashSet();
+            foreach (var (address, resource) in state.Resources.Where(p => p.Key.Component == reconciler.Component && !desiredAddresses.Contains(p.Key) && !renamedFrom.Contains(p.Key)))
             {
                 var exists = resource.Id is { } id && (liveById.ContainsKey(id) || !CanRead(context, reconciler));
                 if (resource.Origin != ResourceOrigin.Config)
@@ -102,6 +106,59 @@ public sealed class Planner
         }
 
         return Scope(changes, desiredByComponent.Values.SelectMany(x => x).ToDictionary(d => d.Address), scope);
+    }
+
+    /// <summary>
+    /// New declarations (nothing in state, nothing live by name) paired with the state entry of a resource that
+    /// left the config, when the reconciler says both are the same thing under a new key (see
+    /// <see cref="Reconciler.RenameIdentity"/>). Ambiguous identities pair nothing.
+    /// </summary>
+    private static Dictionary<ResourceAddress, ResourceAddress> PairRenames(Reconciler reconciler, List<DesiredResource> desired, StateDocument state,
+        Dictionary<ResourceAddress, LiveResource> matches, Dictionary<string, LiveResource> liveById)
+    {
+        var result = new Dictionary<ResourceAddress, ResourceAddress>();
+        var fresh = desired.Where(d => !matches.ContainsKey(d.Address) && !state.Resources.ContainsKey(d.Address))
+            .Select(d => (d.Address, Identity: reconciler.RenameIdentity(d.Properties))).Where(x => x.Identity is not null).ToList();
+        if (fresh.Count == 0) return result;
+        var declared = desired.Select(d => d.Address).ToHashSet();
+        var orphans = state.Resources
+            .Where(p => p.Key.Component == reconciler.Component && !declared.Contains(p.Key) && p.Value.Origin == ResourceOrigin.Config && liveById.ContainsKey(p.Value.Id))
+            .Select(p => (p.Key, Identity: reconciler.RenameIdentity(p.Value.Attributes))).Where(x => x.Identity is not null).ToList();
+        foreach (var (address, identity) in fresh)
+        {
+            var old = orphans.Where(o => string.Equals(o.Identity, identity, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (old.Count == 1 && fresh.Count(f => string.Equals(f.Identity, identity, StringComparison.OrdinalIgnoreCase)) == 1) result[address] = old[0].Key;
+        }
+        return result;
+    }
+
+    /// <summary>A resource whose key changed in config: it cannot be renamed in place, so it is replaced.</summary>
+    private static PlannedChange PlanRename(ReconcileContext context, Reconciler reconciler, DesiredResource desired, ResourceAddress previous, ResourceState state, LiveResource live)
+    {
+        var translated = Translate(context, reconciler, live.Properties);
+        FillFromState(reconciler, translated, state);
+        var deltas = Diff(reconciler, desired.Properties, translated);
+        var reasons = new List<string> { $"{previous} is declared as {desired.Address} now" };
+        reasons.AddRange(deltas.Where(d => d.Spec.ForcesReplacement).Select(ReplaceReason));
+        if (reconciler.ReplaceNeedsAllowDestroy)
+            reasons.Add($"the old {previous.Component} resource would be deleted; apply refuses it unless the config's AllowDestroy or -AllowDestroy names {previous.Component}");
+        return new PlannedChange
+        {
+            Address = desired.Address, Action = ChangeAction.Replace, Id = live.Id, Arn = live.Arn, Desired = desired, Live = translated,
+            Deltas = deltas, Reasons = reasons, Previous = previous, Irreversible = reconciler.ReplaceNeedsAllowDestroy,
+        };
+    }
+
+    private static string ReplaceReason(PropertyDelta delta) => delta.Spec.ReplaceReason ?? $"{delta.Spec.Name} cannot change in place";
+
+    /// <summary>What the bulk read cannot report (SearchUsers has no email) is compared with what the last apply wrote.</summary>
+    private static void FillFromState(Reconciler reconciler, JsonObject translated, ResourceState? state)
+    {
+        if (state is null) return;
+        foreach (var spec in reconciler.Properties)
+        {
+            if (!translated.ContainsKey(spec.Name) && state.Attributes[spec.Name] is { } recorded) translated[spec.Name] = recorded.DeepClone();
+        }
     }
 
     private static bool IsClaimedByState(StateDocument state, Component component, string id) =>
@@ -146,6 +203,7 @@ public sealed class Planner
             };
         }
         var translated = Translate(context, reconciler, live.Properties);
+        FillFromState(reconciler, translated, state);
         var deltas = Diff(reconciler, desired.Properties, translated);
         var replace = deltas.Any(d => d.Spec.ForcesReplacement);
         ChangeAction action;
@@ -158,7 +216,9 @@ public sealed class Planner
                 : "a resource with this name already exists in AWS: it is adopted instead of creating a twin");
         }
         else action = replace ? ChangeAction.Replace : deltas.Count > 0 ? ChangeAction.Update : ChangeAction.NoOp;
-        if (replace) reasons.AddRange(deltas.Where(d => d.Spec.ForcesReplacement).Select(d => $"{d.Spec.Name} cannot change in place"));
+        if (replace) reasons.AddRange(deltas.Where(d => d.Spec.ForcesReplacement).Select(ReplaceReason));
+        if (replace && state is not null && reconciler.ReplaceNeedsAllowDestroy)
+            reasons.Add($"apply refuses it unless the config's AllowDestroy or -AllowDestroy names {desired.Address.Component}");
         return new PlannedChange
         {
             Address = desired.Address, Action = action, Id = live.Id, Arn = live.Arn, Desired = desired, Live = translated,
@@ -181,17 +241,25 @@ public sealed class Planner
         foreach (var (name, value) in live)
         {
             var spec = reconciler.Property(name);
-            result[name] = spec?.References is { } component ? TranslateRef(context, component, value) : value?.DeepClone();
+            result[name] = spec?.References is { } component ? TranslateRef(context, component, value, spec.ReferenceMember) : value?.DeepClone();
         }
         return result;
     }
 
-    private static JsonNode? TranslateRef(ReconcileContext context, Component component, JsonNode? value) => value switch
+    private static JsonNode? TranslateRef(ReconcileContext context, Component component, JsonNode? value, string? member = null) => value switch
     {
-        JsonArray arr => new JsonArray(arr.Select(v => TranslateRef(context, component, v)).ToArray()),
+        JsonArray arr => new JsonArray(arr.Select(v => TranslateRef(context, component, v, member)).ToArray()),
+        JsonObject obj when member is not null => TranslateMember(context, component, obj, member),
         JsonValue v when JsonValues.AsString(v) is { } id => JsonValue.Create(context.Ids.KeyOf(component, id) ?? id),
         _ => value?.DeepClone(),
     };
+
+    private static JsonObject TranslateMember(ReconcileContext context, Component component, JsonObject item, string member)
+    {
+        var copy = (JsonObject)item.DeepClone();
+        copy[member] = TranslateRef(context, component, item[member]);
+        return copy;
+    }
 
     public static List<PropertyDelta> Diff(Reconciler reconciler, JsonObject desired, JsonObject live)
     {

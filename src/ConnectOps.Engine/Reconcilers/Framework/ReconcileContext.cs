@@ -38,6 +38,12 @@ public sealed class ReconcileContext
     /// <summary>How long to wait between polls of an asynchronous operation (instance creation, number claims).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Where a user's initial password comes from besides the config's PasswordSecret: the host (a cmdlet's
+    /// -Password SecureString) answers per user address, or null. Read on create only; never stored.
+    /// </summary>
+    public Func<ResourceAddress, CancellationToken, Task<string?>>? PasswordProvider { get; init; }
+
     public string RequireInstanceId() =>
         InstanceId ?? throw new InvalidOperationException("The Connect instance does not exist yet; it is created first.");
 

@@ -42,6 +42,20 @@ public abstract class Reconciler
         return all.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// What stays the same when a resource's key is edited in config (for a user, the email): pairs a new
+    /// declaration with the state entry it replaces, so the plan shows one Replace (with the reason) instead
+    /// of an unrelated Delete and Create. Null: the component does not pair renames.
+    /// </summary>
+    public virtual string? RenameIdentity(JsonObject properties) => null;
+
+    /// <summary>
+    /// A Replace destroys something that cannot be recreated as it was (a user and their history): apply
+    /// refuses it unless AllowDestroy names the component. Deletes of resources removed from the config are
+    /// not affected.
+    /// </summary>
+    public virtual bool ReplaceNeedsAllowDestroy => false;
+
     public PropertySpec? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
 
     /// <summary>The global tags with the resource's own laid over them, as a property value.</summary>

@@ -42,16 +42,16 @@ public sealed class QueueReconciler : Reconciler
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.Queues.Select(q =>
         {
-            var deps = new List<ResourceAddress> { ResourceAddress.Instance, new(Component.HoursOfOperation, q.HoursOfOperation) };
-            if (q.OutboundCallerIdNumber is { } n) deps.Add(new(Component.PhoneNumbers, n));
-            if (q.OutboundFlow is { } f) deps.Add(new(Component.ContactFlows, f));
-            // Quick connects are deferred: the queue does not wait for them, its association step does.
+            // Quick connects are deferred: the queue does not wait for them, its association step (after the walk) does.
             return new DesiredResource
             {
                 Address = q.Address,
                 Name = q.Name,
                 Spec = q,
-                DependsOn = deps.Where(d => !IsBuiltIn(config, d)).Distinct().ToList(),
+                DependsOn = Dependencies.Of(config,
+                    Dependencies.Ref(Component.HoursOfOperation, q.HoursOfOperation),
+                    Dependencies.Ref(Component.PhoneNumbers, q.OutboundCallerIdNumber),
+                    Dependencies.Ref(Component.ContactFlows, q.OutboundFlow)),
                 Properties = new JsonObject
                 {
                     ["Description"] = q.Description ?? "",
@@ -67,14 +67,6 @@ public sealed class QueueReconciler : Reconciler
             };
         });
 
-    /// <summary>Built-in resources (Basic Hours …) exist with the instance; nothing waits for them.</summary>
-    private static bool IsBuiltIn(ConnectConfig config, ResourceAddress address) => address.Component switch
-    {
-        Component.HoursOfOperation => BuiltInResources.HoursOfOperation.Contains(address.Key ?? "") && !config.HoursOfOperation.Any(h => h.Address.Equals(address)),
-        Component.ContactFlows => BuiltInResources.ContactFlows.Contains(address.Key ?? "") && !config.ContactFlows.Any(h => h.Address.Equals(address)),
-        _ => false,
-    };
-
     public override async Task<IReadOnlyList<LiveResource>> ReadAsync(ReconcileContext context, CancellationToken cancellationToken)
     {
         var instanceId = context.RequireInstanceId();
@@ -89,15 +81,10 @@ public sealed class QueueReconciler : Reconciler
 
         // Association lists only where the config manages them: one list call per such queue.
         var withQuickConnects = context.Config.Queues.Where(q => q.QuickConnects.Count > 0).Select(q => q.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var quickConnects = new Dictionary<string, JsonArray>();
-        await Task.WhenAll(queues.Where(q => withQuickConnects.Contains(q.Name ?? "")).Select(async q =>
-        {
-            var ids = new JsonArray();
-            var list = new ListQueueQuickConnectsRequest { InstanceId = instanceId, QueueId = q.QueueId, MaxResults = 100 };
-            await foreach (var s in context.Aws.Connect.Paginators.ListQueueQuickConnects(list).QuickConnectSummaryList.WithCancellation(cancellationToken).ConfigureAwait(false))
-                ids.Add(s.Id);
-            lock (quickConnects) quickConnects[q.QueueId!] = ids;
-        })).ConfigureAwait(false);
+        var quickConnects = await AssociationList.ReadPerParentAsync(
+            queues.Where(q => withQuickConnects.Contains(q.Name ?? "")).Select(q => q.QueueId!),
+            id => context.Aws.Connect.Paginators.ListQueueQuickConnects(new ListQueueQuickConnectsRequest { InstanceId = instanceId, QueueId = id, MaxResults = 100 }).QuickConnectSummaryList,
+            cancellationToken).ConfigureAwait(false);
 
         return queues.Select(q => new LiveResource
         {
@@ -114,7 +101,7 @@ public sealed class QueueReconciler : Reconciler
                 ["OutboundCallerIdNumber"] = q.OutboundCallerConfig?.OutboundCallerIdNumberId ?? "",
                 ["OutboundFlow"] = q.OutboundCallerConfig?.OutboundFlowId ?? "",
                 ["Status"] = q.Status,
-                ["QuickConnects"] = quickConnects.TryGetValue(q.QueueId!, out var qc) ? qc : new JsonArray(),
+                ["QuickConnects"] = new JsonArray((quickConnects.GetValueOrDefault(q.QueueId!) ?? []).Select(s => (JsonNode)JsonValue.Create(s.Id)!).ToArray()),
                 ["Tags"] = ConnectTags.ToNode(q.Tags),
             },
         }).ToList();
@@ -195,10 +182,10 @@ public sealed class QueueReconciler : Reconciler
         // Live values are keys after translation; ids that matched no key stay ids.
         var have = (live?["QuickConnects"] as JsonArray ?? []).Select(k => JsonValues.AsString(k)!)
             .Select(k => context.Ids.TryGetId(Component.QuickConnects, k, out var id) ? id : k).ToHashSet(StringComparer.Ordinal);
-        foreach (var chunk in have.Except(want).Order(StringComparer.Ordinal).Chunk(QuickConnectsPerCall))
-            await context.Aws.Connect.DisassociateQueueQuickConnectsAsync(new DisassociateQueueQuickConnectsRequest { InstanceId = instanceId, QueueId = queueId, QuickConnectIds = [.. chunk] }, cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in want.Except(have).Order(StringComparer.Ordinal).Chunk(QuickConnectsPerCall))
-            await context.Aws.Connect.AssociateQueueQuickConnectsAsync(new AssociateQueueQuickConnectsRequest { InstanceId = instanceId, QueueId = queueId, QuickConnectIds = [.. chunk] }, cancellationToken).ConfigureAwait(false);
+        await AssociationList.SyncAsync(have, want, id => id, (a, b) => a == b, QuickConnectsPerCall,
+            remove: chunk => context.Aws.Connect.DisassociateQueueQuickConnectsAsync(new DisassociateQueueQuickConnectsRequest { InstanceId = instanceId, QueueId = queueId, QuickConnectIds = [.. chunk] }, cancellationToken),
+            change: null,
+            add: chunk => context.Aws.Connect.AssociateQueueQuickConnectsAsync(new AssociateQueueQuickConnectsRequest { InstanceId = instanceId, QueueId = queueId, QuickConnectIds = [.. chunk] }, cancellationToken)).ConfigureAwait(false);
     }
 
     public override Task DeleteAsync(ReconcileContext context, string id, string? arn, CancellationToken cancellationToken) =>
