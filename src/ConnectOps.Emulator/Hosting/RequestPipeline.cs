@@ -51,6 +51,11 @@ internal sealed class RequestPipeline
         {
             await WriteErrorSafelyAsync(http, protocol, error, requestId);
         }
+        catch (BadHttpRequestException bad)
+        {
+            // Kestrel's own refusals (body too large, malformed framing) keep their status.
+            await WriteErrorSafelyAsync(http, protocol, new ApiException("SerializationException", bad.Message, status: bad.StatusCode), requestId);
+        }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client went away; nothing to answer.

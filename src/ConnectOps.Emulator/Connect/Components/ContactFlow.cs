@@ -10,7 +10,8 @@ namespace ConnectOps.Emulator.Connect.Components;
 
 /// <summary>
 /// Contact flows: Content is a flow-language string; PUBLISHED content is validated (InvalidContactFlowException
-/// with problems), SAVED content only has to be JSON. Describing a never-published flow without the ":$SAVED"
+/// with problems), SAVED content only has to be JSON. UpdateContactFlowContent publishes, unless the flow id carries
+/// the ":$SAVED" qualifier. Describing a never-published flow without the ":$SAVED"
 /// qualifier is ContactFlowNotPublishedException.
 /// </summary>
 internal sealed class ContactFlowKind : ResourceKind
@@ -63,9 +64,16 @@ internal sealed class ContactFlowKind : ResourceKind
             return;
         }
 
+        // Content sent to the flow itself is saved and published; sent to "<id>:$SAVED" it is only saved (a SAVED
+        // flow stays SAVED, a published one keeps its status).
         var savedOnly = RecordPath.QualifierOf(ResourceHandlers.TargetId(ctx.Call)) == "$SAVED";
-        var publish = !savedOnly && RecordPath.Text(draft["Status"]) == "PUBLISHED";
-        CheckContent(draft, publish);
+        if (!savedOnly)
+        {
+            draft["Status"] = "PUBLISHED";
+            draft["Published"] = true;
+        }
+
+        CheckContent(draft, publish: !savedOnly);
     }
 
     public override void OnDescribe(ConnectContext ctx, Resource resource, string? qualifier)

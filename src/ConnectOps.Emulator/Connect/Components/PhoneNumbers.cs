@@ -55,6 +55,7 @@ internal static class PhoneNumberOperations
         Add("AssociatePhoneNumberContactFlow", AssociateFlow);
         Add("DisassociatePhoneNumberContactFlow", DisassociateFlow);
         Add("ReleasePhoneNumber", Release);
+        Add("ListFlowAssociations", ListFlowAssociations);
     }
 
     private static JsonObject SearchAvailable(ConnectContext ctx)
@@ -235,6 +236,32 @@ internal static class PhoneNumberOperations
 
         number.Data.Remove("ContactFlowId");
         return new JsonObject();
+    }
+
+    /// <summary>
+    /// The instance's flow associations. The emulator keeps only voice numbers' inbound flows (set by
+    /// AssociatePhoneNumberContactFlow), so other resource types list nothing. Resource and flow are ARNs.
+    /// </summary>
+    private static JsonObject ListFlowAssociations(ConnectContext ctx)
+    {
+        var instance = ctx.Instance;
+        var type = ctx.Call.GetString("ResourceType");
+        var numbers = type is null or "VOICE_PHONE_NUMBER"
+            ? ctx.Region.PhoneNumbers.Values.OrderBy(p => p.Seq)
+                .Where(p => RecordPath.Text(p.Data["InstanceId"]) == instance.Record.Id && RecordPath.Text(p.Data["ContactFlowId"]) is not null)
+                .ToList()
+            : [];
+        var (page, next) = Paging.Page(ctx.Call, numbers);
+        return new JsonObject
+        {
+            ["FlowAssociationSummaryList"] = new JsonArray(page.Select(p => (JsonNode?)new JsonObject
+            {
+                ["ResourceId"] = p.Arn,
+                ["FlowId"] = $"{instance.Record.Arn}/contact-flow/{RecordPath.Text(p.Data["ContactFlowId"])}",
+                ["ResourceType"] = "VOICE_PHONE_NUMBER",
+            }).ToArray()),
+            ["NextToken"] = next,
+        };
     }
 
     private static JsonObject Release(ConnectContext ctx)
