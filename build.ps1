@@ -49,9 +49,9 @@ function Invoke-Build {
     Publish-Module
 }
 
-# Lays out out/ConnectOps/<version>/: the manifest, the cmdlet assembly, format and help files at the
-# root; the engine, the wire layer and AWSSDK in dependencies/ (loaded in the module's own
-# AssemblyLoadContext); the emulator in emulator/.
+# Lays out out/ConnectOps/<version>/: the manifest, the cmdlet assembly and format file at the root; the
+# help in en-US/ (built from docs/en-US by tools/New-MamlHelp.ps1); the engine, the wire layer and AWSSDK
+# in dependencies/ (loaded in the module's own AssemblyLoadContext); the emulator in emulator/.
 function Publish-Module {
     $manifest = Join-Path $Root 'ConnectOps.psd1'
     if (-not (Test-Path $manifest)) { return }
@@ -71,9 +71,9 @@ function Publish-Module {
     Copy-Item (Join-Path $cmdletDir 'ConnectOps.dll') $ModuleOut
     Copy-Item $manifest $ModuleOut
     Get-ChildItem (Join-Path $Root 'src/ConnectOps') -Filter '*.ps1xml' | Copy-Item -Destination $ModuleOut
-    $help = Join-Path $Root 'src/ConnectOps/en-US'
-    if (Test-Path $help) { Copy-Item $help $ModuleOut -Recurse }
     Remove-Item $staging -Recurse -Force
+    # Help: MAML for the cmdlets (syntax from the compiled cmdlets, text from docs/en-US) and the about_ topics.
+    & (Join-Path $Root 'tools/New-MamlHelp.ps1') -ModuleManifest (Join-Path $ModuleOut 'ConnectOps.psd1') -DocsPath (Join-Path $Root 'docs/en-US') -OutputPath (Join-Path $ModuleOut 'en-US')
     Write-Host "Module laid out at $ModuleOut"
 }
 

@@ -27,7 +27,7 @@ function Invoke-ChildPwsh {
         [hashtable] $Environment = @{},
         [string] $WorkingDirectory = $script:RepoRoot
     )
-    $commandLine = Get-PwshCommandLine
+    $commandLine = @(Get-PwshCommandLine)
     $saved = @{}
     $vars = @{ NO_COLOR = '1' } + $Environment
     foreach ($name in $vars.Keys) {
