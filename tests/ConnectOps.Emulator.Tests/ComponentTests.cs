@@ -82,6 +82,8 @@ public sealed class UsersAndHierarchyTests(EmulatorFixture emulator) : IClassFix
         Assert.Equal(2, (int)r["agentQueues"]!);
         Assert.Equal(["BasicQueue"], Strings(r["standardOnly"]));
         Assert.Equal("DuplicateResourceException", (string)r["duplicateUser"]!);
+        Assert.Equal("InvalidParameterException", (string)r["passwordMissing"]!);
+        Assert.Contains("upper-case", (string)r["passwordWeak"]!);
         Assert.Equal(["jane.doe", "john.smith"], Strings(r["listedUsers"]!["names"]));
         Assert.Equal(2, (int)r["listedUsers"]!["pages"]!);
         Assert.Equal(["jane.doe"], Strings(r["searchFirstName"]));

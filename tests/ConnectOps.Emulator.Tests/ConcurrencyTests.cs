@@ -14,13 +14,13 @@ public sealed class ConcurrencyTests(EmulatorFixture emulator) : IClassFixture<E
         var routing = (await RawHttp.SendAsync(emulator, HttpMethod.Get, $"/routing-profiles-summary/{id}")).Json!["RoutingProfileSummaryList"]![0]!["Id"]!.ToString();
 
         var creates = Enumerable.Range(0, 120).Select(i => RawHttp.SendAsync(emulator, HttpMethod.Put, $"/users/{id}",
-            $$$"""{"Username":"agent{{{i:D3}}}","SecurityProfileIds":["{{{agent}}}"],"RoutingProfileId":"{{{routing}}}","IdentityInfo":{"FirstName":"A{{{i}}}"}}"""));
+            $$$"""{"Username":"agent{{{i:D3}}}","Password":"Passw0rd{{{i}}}","SecurityProfileIds":["{{{agent}}}"],"RoutingProfileId":"{{{routing}}}","IdentityInfo":{"FirstName":"A{{{i}}}"}}"""));
         var answers = await Task.WhenAll(creates);
         Assert.All(answers, a => Assert.Equal(200, a.Status));
         Assert.Equal(120, answers.Select(a => (string)a.Json!["UserId"]!).Distinct().Count());
 
         var duplicates = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => RawHttp.SendAsync(emulator, HttpMethod.Put, $"/users/{id}",
-            $$"""{"Username":"same.name","SecurityProfileIds":["{{agent}}"],"RoutingProfileId":"{{routing}}"}""")));
+            $$"""{"Username":"same.name","Password":"Passw0rdX","SecurityProfileIds":["{{agent}}"],"RoutingProfileId":"{{routing}}"}""")));
         Assert.Single(duplicates, d => d.Status == 200);
         Assert.Equal(5, duplicates.Count(d => d.ErrorType == "DuplicateResourceException"));
 

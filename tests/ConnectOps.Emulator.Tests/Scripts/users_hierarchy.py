@@ -34,7 +34,9 @@ user = c.create_user(InstanceId=iid, Username="john.smith", Password="Passw0rd!"
                      HierarchyGroupId=inside["HierarchyGroupId"], Tags={"team": "a"})
 uid = user["UserId"]
 record("userArn", user["UserArn"])
-jane = c.create_user(InstanceId=iid, Username="jane.doe", SecurityProfileIds=[admin_sp, agent_sp], RoutingProfileId=rp2,
+record("passwordMissing", error(c.create_user, InstanceId=iid, Username="nopass", SecurityProfileIds=[agent_sp], RoutingProfileId=basic_rp)["Code"])
+record("passwordWeak", error(c.create_user, InstanceId=iid, Username="weak", Password="password", SecurityProfileIds=[agent_sp], RoutingProfileId=basic_rp)["Message"])
+jane = c.create_user(InstanceId=iid, Username="jane.doe", Password="Secr3tPass", SecurityProfileIds=[admin_sp, agent_sp], RoutingProfileId=rp2,
                      IdentityInfo={"FirstName": "Jane", "LastName": "Doe"}, PhoneConfig={"PhoneType": "DESK_PHONE", "DeskPhoneNumber": "+15555550100"})
 described = c.describe_user(InstanceId=iid, UserId=uid)["User"]
 record("userDescribed", {"Username": described["Username"], "First": described["IdentityInfo"]["FirstName"], "Acw": described["PhoneConfig"]["AfterContactWorkTimeLimit"],
@@ -42,7 +44,7 @@ record("userDescribed", {"Username": described["Username"], "First": described["
 all_queues = c.list_queues(InstanceId=iid)["QueueSummaryList"]
 record("agentQueues", sum(1 for q in all_queues if q["QueueType"] == "AGENT"))
 record("standardOnly", [q["Name"] for q in c.list_queues(InstanceId=iid, QueueTypes=["STANDARD"])["QueueSummaryList"]])
-record("duplicateUser", error(c.create_user, InstanceId=iid, Username="john.smith", SecurityProfileIds=[agent_sp], RoutingProfileId=basic_rp,
+record("duplicateUser", error(c.create_user, InstanceId=iid, Username="john.smith", Password="Passw0rd!", SecurityProfileIds=[agent_sp], RoutingProfileId=basic_rp,
                               PhoneConfig={"PhoneType": "SOFT_PHONE"})["Code"])
 
 users, pages = all_pages(c.list_users, "UserSummaryList", InstanceId=iid, MaxResults=1)

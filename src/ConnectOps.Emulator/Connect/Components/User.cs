@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using ConnectOps.Emulator.Connect.Framework;
+using ConnectOps.Emulator.Protocols;
 using ConnectOps.Emulator.State;
 
 namespace ConnectOps.Emulator.Connect.Components;
 
 /// <summary>
 /// Users (ARN segment agent): identity info, phone config, routing profile, 1–10 security profiles, hierarchy group.
-/// Each user gets an AGENT queue when created, deleted with the user. Passwords are never stored.
+/// Each user gets an AGENT queue when created, deleted with the user. A password is required exactly when the
+/// instance is CONNECT_MANAGED, and is never stored.
 /// </summary>
 internal sealed class UserKind : ResourceKind
 {
@@ -52,10 +54,36 @@ internal sealed class UserKind : ResourceKind
 
     public override void OnCreate(ConnectContext ctx, Resource resource)
     {
+        CheckPassword(ctx);
         var data = resource.Data;
         data["PhoneConfig"] ??= new JsonObject { ["PhoneType"] = "SOFT_PHONE", ["AutoAccept"] = false, ["AfterContactWorkTimeLimit"] = 0 };
         var agentQueue = ctx.Insert(ctx.Catalog["queue"], new JsonObject { ["QueueType"] = "AGENT", ["Status"] = "ENABLED" }, arnSuffix: $"agent/{resource.Id}");
         data["AgentQueueId"] = agentQueue.Id;
+    }
+
+    /// <summary>
+    /// A password is required when Amazon Connect manages identities, and an error otherwise (CreateUser docs);
+    /// it needs 8–64 characters with an upper-case letter, a lower-case letter and a digit.
+    /// </summary>
+    private static void CheckPassword(ConnectContext ctx)
+    {
+        var password = ctx.Call.GetString("Password");
+        var identity = RecordPath.Text(ctx.Instance.Record.Data["IdentityManagementType"]);
+        if (identity == "CONNECT_MANAGED" && password is null)
+        {
+            throw ApiException.InvalidParameter("Password is required when the instance's IdentityManagementType is CONNECT_MANAGED.");
+        }
+
+        if (identity != "CONNECT_MANAGED" && password is not null)
+        {
+            throw ApiException.InvalidParameter($"Password must not be set when the instance's IdentityManagementType is {identity}.");
+        }
+
+        if (password is not null
+            && (password.Length is < 8 or > 64 || !password.Any(char.IsAsciiLetterUpper) || !password.Any(char.IsAsciiLetterLower) || !password.Any(char.IsAsciiDigit)))
+        {
+            throw ApiException.InvalidParameter("Password must be 8 to 64 characters with at least one upper-case letter, one lower-case letter and one digit.");
+        }
     }
 
     public override void OnDelete(ConnectContext ctx, Resource resource)
