@@ -44,6 +44,12 @@ public sealed class BadInputTests(EmulatorFixture emulator) : IClassFixture<Emul
             """{"Name":"H","TimeZone":"UTC","Config":[{"Day":"MONDAY","StartTime":{"Hours":25,"Minutes":0},"EndTime":{"Hours":1,"Minutes":0}}]}""");
         AssertError(nested, 400, "InvalidParameterException", "Config[0].StartTime.Hours");
 
+        var badPattern = await RawHttp.SendAsync(emulator, HttpMethod.Put, $"/security-profiles/{id}", """{"SecurityProfileName":"Bad/Name!"}""");
+        AssertError(badPattern, 400, "InvalidParameterException", "SecurityProfileName");
+
+        var badAlias = await RawHttp.SendAsync(emulator, HttpMethod.Put, "/instance", """{"IdentityManagementType":"CONNECT_MANAGED","InstanceAlias":"bad alias!","InboundCallsEnabled":true,"OutboundCallsEnabled":true}""");
+        AssertError(badAlias, 400, "InvalidRequestException", "InstanceAlias");
+
         var emptyList = await RawHttp.SendAsync(emulator, HttpMethod.Put, $"/users/{id}", """{"Username":"u","SecurityProfileIds":[],"RoutingProfileId":"r"}""");
         AssertError(emptyList, 400, "InvalidParameterException", "SecurityProfileIds");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ConnectOps.Emulator.Protocols;
 
 namespace ConnectOps.Emulator.Models;
@@ -121,7 +122,14 @@ internal static class InputValidator
                     return $"Value '{Clip(text)}' at '{path}' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", allowed)}]";
                 }
 
-                return SizeProblem(text.Length, shape, path, "length", text);
+                if (SizeProblem(text.Length, shape, path, "length", text) is { } lengthProblem)
+                {
+                    return lengthProblem;
+                }
+
+                return shape.Pattern is { } regex && !Matches(regex, text)
+                    ? $"Value '{Clip(text)}' at '{path}' failed to satisfy constraint: Member must satisfy regular expression pattern: {regex}"
+                    : null;
 
             case "integer":
             case "long":
@@ -147,6 +155,18 @@ internal static class InputValidator
 
             default:
                 return null;
+        }
+    }
+
+    private static bool Matches(Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
         }
     }
 

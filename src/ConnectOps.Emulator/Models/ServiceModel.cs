@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace ConnectOps.Emulator.Models;
 
@@ -111,6 +112,7 @@ internal sealed class Shape
         Required = node["required"]?.AsArray().Select(r => (string)r!).ToHashSet(StringComparer.Ordinal) ?? [];
         Enum = node["enum"]?.AsArray().Select(e => (string)e!).ToList();
         Min = (double?)node["min"];
+        Pattern = CompilePattern((string?)node["pattern"]);
         Max = (double?)node["max"];
         Flattened = (bool?)node["flattened"] ?? false;
         IsException = (bool?)node["exception"] ?? false;
@@ -155,6 +157,12 @@ internal sealed class Shape
 
     public double? Max { get; }
 
+    /// <summary>
+    /// The shape's pattern, searched (not anchored) as Smithy specifies; null when absent or when the stripped model
+    /// carries it in a form .NET cannot read the way the service does (double-escaped, or /…/-delimited).
+    /// </summary>
+    public Regex? Pattern { get; }
+
     public bool Flattened { get; }
 
     public bool IsException { get; }
@@ -176,6 +184,23 @@ internal sealed class Shape
     public ServiceModel Service => model;
 
     public override string ToString() => $"{Name} ({Type})";
+
+    private static Regex? CompilePattern(string? pattern)
+    {
+        if (pattern is null || pattern.Contains(@"\\", StringComparison.Ordinal) || pattern.StartsWith('/'))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 }
 
 internal sealed class Member

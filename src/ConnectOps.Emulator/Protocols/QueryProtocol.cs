@@ -22,7 +22,7 @@ internal sealed class QueryProtocol(ServiceModel model) : WireProtocol
     {
         if (!Model.Operations.TryGetValue(action, out var operation))
         {
-            throw new ApiException("InvalidAction", $"Could not find operation {action} for version {Model.Operations.Values.FirstOrDefault()?.Service.Name}.", status: 400);
+            throw new ApiException("InvalidAction", $"Could not find operation {action} in {Model.Name}.", status: 400);
         }
 
         return new ResolvedRequest(this, operation, () => Bind(operation, form));
