@@ -149,11 +149,9 @@ function Invoke-Demo {
 
 function Invoke-Package {
     Invoke-Build
-    $repo = Join-Path $Out 'packages'
-    New-Item -ItemType Directory -Force -Path $repo | Out-Null
-    $script = "`$ErrorActionPreference='Stop'; Register-PSResourceRepository -Name ConnectOpsBuild -Uri '$repo' -Trusted -ErrorAction SilentlyContinue; Publish-PSResource -Path '$ModuleOut' -Repository ConnectOpsBuild -SkipDependenciesCheck; Unregister-PSResourceRepository -Name ConnectOpsBuild"
-    Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $script)
-    Get-ChildItem $repo -Filter '*.nupkg' | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+    # Publish-PSResource into a local folder repository, without touching the user's repository list.
+    $package = & (Join-Path $Root 'tools/New-ModulePackage.ps1') -ModulePath $ModuleOut -OutputPath (Join-Path $Out 'packages')
+    Write-Host "Package: $($package.FullName)"
 }
 
 switch ($Task) {

@@ -44,7 +44,7 @@ Describe 'Start-ConnectEmulator and Stop-ConnectEmulator' {
         finally {
             $second | Stop-ConnectEmulator -Confirm:$false
         }
-        $second.Running | Should -BeFalse
+        $second.Running | Should -BeExactly $false
         $deadline = [DateTime]::UtcNow.AddSeconds(10)
         while ((Get-Process -Id $second.ProcessId -ErrorAction SilentlyContinue) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
         Get-Process -Id $second.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
