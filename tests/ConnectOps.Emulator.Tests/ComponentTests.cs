@@ -145,6 +145,8 @@ public sealed class ContactFlowTests(EmulatorFixture emulator) : IClassFixture<E
         Assert.Equal("ContactFlowNotPublishedException", (string)r["draftUnpublished"]!);
         Assert.Equal("SAVED", (string)r["draftSaved"]!);
         Assert.Equal("Draft", (string)r["draftByArn"]!);
+        Assert.Equal("ContactFlowNotPublishedException", (string)r["draftStillUnpublished"]!);
+        Assert.Equal("PUBLISHED", (string)r["draftPublished"]!);
         Assert.True((bool)r["contentUpdated"]!);
         Assert.Equal("InvalidContactFlowException", (string)r["contentRejected"]!);
         Assert.Equal("Main v2", (string)r["metadata"]!["Name"]!);

@@ -28,6 +28,10 @@ record("draftUnpublished", error(c.describe_contact_flow, InstanceId=iid, Contac
 record("draftSaved", c.describe_contact_flow(InstanceId=iid, ContactFlowId=draft["ContactFlowId"] + ":$SAVED")["ContactFlow"]["Status"])
 record("draftByArn", c.describe_contact_flow(InstanceId=iid, ContactFlowId=draft["ContactFlowArn"] + ":$SAVED")["ContactFlow"]["Name"])
 
+c.update_contact_flow_content(InstanceId=iid, ContactFlowId=draft["ContactFlowId"] + ":$SAVED", Content=json.dumps({"Version": "2019-10-30"}))
+record("draftStillUnpublished", error(c.describe_contact_flow, InstanceId=iid, ContactFlowId=draft["ContactFlowId"])["Code"])
+c.update_contact_flow_content(InstanceId=iid, ContactFlowId=draft["ContactFlowId"], Content=flow([end_action("q")], "q"))
+record("draftPublished", c.describe_contact_flow(InstanceId=iid, ContactFlowId=draft["ContactFlowId"])["ContactFlow"]["Status"])
 updated = flow([end_action("bye")], "bye")
 c.update_contact_flow_content(InstanceId=iid, ContactFlowId=fid, Content=updated)
 record("contentUpdated", c.describe_contact_flow(InstanceId=iid, ContactFlowId=fid)["ContactFlow"]["Content"] == updated)

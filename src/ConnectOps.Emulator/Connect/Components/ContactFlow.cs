@@ -66,14 +66,14 @@ internal sealed class ContactFlowKind : ResourceKind
 
         // Content sent to the flow itself is saved and published; sent to "<id>:$SAVED" it is only saved (a SAVED
         // flow stays SAVED, a published one keeps its status).
+        // Without the ":$SAVED" qualifier the update publishes the content (UpdateContactFlowContent docs).
         var savedOnly = RecordPath.QualifierOf(ResourceHandlers.TargetId(ctx.Call)) == "$SAVED";
+        CheckContent(draft, publish: !savedOnly);
         if (!savedOnly)
         {
             draft["Status"] = "PUBLISHED";
             draft["Published"] = true;
         }
-
-        CheckContent(draft, publish: !savedOnly);
     }
 
     public override void OnDescribe(ConnectContext ctx, Resource resource, string? qualifier)
