@@ -57,6 +57,37 @@ public sealed class AdminEndpointTests(EmulatorFixture emulator) : IClassFixture
     }
 
     [Fact]
+    public async Task Operations_ListsEveryOperationConnectOpsCalls()
+    {
+        var served = await emulator.AdminGetAsync("operations");
+        var services = new Dictionary<string, string> { ["connect"] = "Connect", ["iam"] = "IAM", ["logs"] = "Logs", ["secretsmanager"] = "SecretsManager" };
+        var used = File.ReadAllLines(Path.Combine(RepositoryRoot(), "models", "operations.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
+        Assert.NotEmpty(used);
+        var missing = used
+            .Where(u => !served[services[u[0]]]!.AsArray().Any(o => (string?)o == u[1]))
+            .Select(u => $"{u[0]} {u[1]}")
+            .ToList();
+        Assert.True(missing.Count == 0, "operations ConnectOps calls that the emulator does not serve: " + string.Join(", ", missing));
+        Assert.Contains(served["STS"]!.AsArray(), o => (string?)o == "GetCallerIdentity");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "models", "operations.txt")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("models/operations.txt was not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
     public async Task Fault500_AnswersInternalServiceException_OnlyForTheListedOperations()
     {
         var id = await RawHttp.CreateInstanceAsync(emulator, "faulty");

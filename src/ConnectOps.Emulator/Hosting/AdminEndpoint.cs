@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace ConnectOps.Emulator.Hosting;
 
 /// <summary>
-/// <c>/_connectops/</c>: a path no AWS operation uses. GET calls, POST calls/reset, GET|POST config, POST reset, GET health.
+/// <c>/_connectops/</c>: a path no AWS operation uses. GET health, GET operations, GET calls, POST calls/reset,
+/// GET|POST config, POST reset.
 /// </summary>
 internal sealed class AdminEndpoint(EmulatorRuntime runtime)
 {
@@ -22,6 +23,7 @@ internal sealed class AdminEndpoint(EmulatorRuntime runtime)
             JsonNode result = (method, path) switch
             {
                 ("GET", Prefix + "/health") => Health(),
+                ("GET", Prefix + "/operations") => Operations(),
                 ("GET", Prefix + "/calls") => runtime.Stats.ToJson(),
                 ("POST", Prefix + "/calls/reset") => Done(runtime.Stats.Reset),
                 ("GET", Prefix + "/config") => runtime.Config.ToJson(),
@@ -47,6 +49,18 @@ internal sealed class AdminEndpoint(EmulatorRuntime runtime)
         }
 
         return new JsonObject { ["Status"] = "ok", ["Operations"] = operations };
+    }
+
+    /// <summary>Every operation served, by service: {"Connect":["AssociateBot", …], "IAM":[…], …}.</summary>
+    private JsonObject Operations()
+    {
+        var result = new JsonObject();
+        foreach (var group in runtime.Handlers.Names.GroupBy(n => n[..n.IndexOf('.', StringComparison.Ordinal)]))
+        {
+            result[group.Key] = new JsonArray(group.Select(n => (JsonNode?)n[(n.IndexOf('.', StringComparison.Ordinal) + 1)..]).ToArray());
+        }
+
+        return result;
     }
 
     private async Task<JsonNode> ApplyConfigAsync(HttpContext http)
