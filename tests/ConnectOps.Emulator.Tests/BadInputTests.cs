@@ -104,6 +104,28 @@ public sealed class BadInputTests(EmulatorFixture emulator) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task JsonAndQueryServices_ValidateFromTheirModelsToo()
+    {
+        var logs = await RawHttp.SendAsync(emulator, HttpMethod.Post, "/", """{"logGroupName": 5}""", "application/x-amz-json-1.1", service: "logs",
+            headers: new Dictionary<string, string> { ["X-Amz-Target"] = "Logs_20140328.CreateLogGroup" });
+        Assert.Equal(400, logs.Status);
+        Assert.Equal("InvalidParameterException", (string?)logs.Json!["__type"]);
+        Assert.Contains("logGroupName", logs.Message);
+
+        var garbage = await RawHttp.SendAsync(emulator, HttpMethod.Post, "/", "not json", "application/x-amz-json-1.1", service: "secretsmanager",
+            headers: new Dictionary<string, string> { ["X-Amz-Target"] = "secretsmanager.GetSecretValue" });
+        Assert.Equal(400, garbage.Status);
+        Assert.Equal("SerializationException", (string?)garbage.Json!["__type"]);
+
+        var iam = await RawHttp.SendAsync(emulator, HttpMethod.Post, "/",
+            $"Action=CreateRole&Version=2010-05-08&RoleName={new string('r', 65)}&AssumeRolePolicyDocument=%7B%7D", "application/x-www-form-urlencoded", service: "iam");
+        Assert.Equal(400, iam.Status);
+        Assert.Contains("<Type>Sender</Type>", iam.Body);
+        Assert.Contains("RoleName", iam.Body);
+        Assert.Contains("https://iam.amazonaws.com/doc/2010-05-08/", iam.Body);
+    }
+
+    [Fact]
     public async Task EveryAnswer_CarriesARequestId_AndErrorsCarryTheErrorTypeHeader()
     {
         await emulator.ResetAsync();
