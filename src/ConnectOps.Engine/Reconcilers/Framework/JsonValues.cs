@@ -59,6 +59,13 @@ public static class JsonValues
     public static bool? AsBool(JsonNode? node) =>
         node is JsonValue v ? v.GetValueKind() switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => null } : null;
 
+    /// <summary>A JSON array of strings.</summary>
+    public static JsonArray StringArray(IEnumerable<string> items) => new(items.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray());
+
+    /// <summary>The strings of a JSON array (non-strings skipped); empty for anything else.</summary>
+    public static List<string> Strings(JsonNode? node) =>
+        node is JsonArray arr ? arr.Select(AsString).Where(s => s is not null).Select(s => s!).ToList() : [];
+
     public static string ToText(JsonNode? node) => node is null ? "null" : node.ToJsonString(Compact);
 
     /// <summary>How a value reads in a plan: strings bare, everything else as compact JSON.</summary>
