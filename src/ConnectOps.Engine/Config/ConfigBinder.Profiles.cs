@@ -23,6 +23,7 @@ public sealed partial class ConfigBinder
             var m = new MapReader(_ctx, map, path);
             var channel = m.Enum<Channel>("Channel", required: true);
             var concurrency = m.Int("Concurrency", 1, 10, required: true);
+            var crossChannel = m.Enum<CrossChannelBehavior>("CrossChannelBehavior");
             m.Finish();
             if (channel is null || concurrency is null) { ok = false; continue; }
             if (media.Any(x => x.Channel == channel))
@@ -31,7 +32,7 @@ public sealed partial class ConfigBinder
                 ok = false;
                 continue;
             }
-            media.Add(new MediaConcurrencySpec(channel.Value, concurrency.Value));
+            media.Add(new MediaConcurrencySpec(channel.Value, concurrency.Value, crossChannel));
         }
 
         var queues = new List<RoutingProfileQueueSpec>();

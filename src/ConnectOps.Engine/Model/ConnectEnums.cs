@@ -13,6 +13,9 @@ public enum Channel { Voice, Chat, Task, Email }
 
 public enum AgentAvailabilityTimer { TimeSinceLastActivity, TimeSinceLastInbound }
 
+/// <summary>Whether a channel's contacts reach an agent busy on another channel (MediaConcurrency.CrossChannelBehavior).</summary>
+public enum CrossChannelBehavior { RouteCurrentChannelOnly, RouteAnyChannel }
+
 public enum QuickConnectType { User, Queue, PhoneNumber, Flow }
 
 public enum PhoneNumberType { TollFree, Did, Uifn, Shared, ThirdPartyTf, ThirdPartyDid, ShortCode }

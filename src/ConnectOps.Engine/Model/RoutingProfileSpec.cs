@@ -3,7 +3,11 @@ using ConnectOps.Engine.Config;
 
 namespace ConnectOps.Engine.Model;
 
-public sealed record MediaConcurrencySpec(Channel Channel, int Concurrency);
+/// <summary>
+/// One channel's concurrency. <see cref="CrossChannelBehavior"/> null means Connect's default
+/// (ROUTE_CURRENT_CHANNEL_ONLY); it is compared, so a profile changed to ROUTE_ANY_CHANNEL by hand shows in a plan.
+/// </summary>
+public sealed record MediaConcurrencySpec(Channel Channel, int Concurrency, CrossChannelBehavior? CrossChannelBehavior = null);
 
 /// <summary>One queue of a routing profile: <see cref="Queue"/> names a queue.</summary>
 public sealed record RoutingProfileQueueSpec(string Queue, Channel Channel, int Priority, int Delay);

@@ -4,6 +4,7 @@ using ConnectOps.Engine.Reconcilers.Iam;
 using ConnectOps.Engine.Reconcilers.Instance;
 using ConnectOps.Engine.Reconcilers.Logging;
 using ConnectOps.Engine.Reconcilers.Queues;
+using ConnectOps.Engine.Reconcilers.RoutingProfiles;
 using ConnectOps.Engine.Reconcilers.SecurityProfiles;
 
 namespace ConnectOps.Engine.Reconcilers;
@@ -22,5 +23,6 @@ public static class ReconcilerRegistry
         new HoursOfOperationReconciler(),
         new QueueReconciler(),
         new SecurityProfileReconciler(),
+        new RoutingProfileReconciler(),
     ];
 }
