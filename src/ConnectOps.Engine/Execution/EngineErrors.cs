@@ -22,6 +22,17 @@ public static class EngineErrors
     {
         AggregateException { InnerExceptions.Count: 1 } agg => Classify(agg.InnerExceptions[0]),
         StateLockedException sl => new(sl.ErrorId, EngineErrorKind.ResourceBusy, ex.Message),
+        StateBackendException sb => new(sb.ErrorId, sb.Failure switch
+        {
+            StateBackendFailure.NotFound => EngineErrorKind.ObjectNotFound,
+            StateBackendFailure.AccessDenied => EngineErrorKind.PermissionDenied,
+            StateBackendFailure.Unavailable => EngineErrorKind.ConnectionError,
+            _ => EngineErrorKind.InvalidOperation,
+        }, ex.Message),
+        StateVersionNotFoundException sv => new(sv.ErrorId, EngineErrorKind.ObjectNotFound, ex.Message),
+        StateOperationException so => new(so.ErrorId, so.ErrorId is "ConnectOps.AddressNotInState" or "ConnectOps.ImportNotFound" or "ConnectOps.StateEmpty"
+            ? EngineErrorKind.ObjectNotFound : EngineErrorKind.InvalidOperation, ex.Message),
+        StateConflictException sc => new(sc.ErrorId, EngineErrorKind.ResourceBusy, ex.Message),
         StalePlanException sp => new(sp.ErrorId, EngineErrorKind.InvalidOperation, ex.Message),
         StateException se => new(se.ErrorId, EngineErrorKind.InvalidData, ex.Message),
         PlanFileException pf => new(pf.ErrorId, EngineErrorKind.InvalidData, ex.Message),
