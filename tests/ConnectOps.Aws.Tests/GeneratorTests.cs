@@ -155,7 +155,7 @@ public class GeneratorTests
         "ListSecurityProfileApplications", "UpdateSecurityProfile", "DeleteSecurityProfile",
         "CreateQuickConnect", "DescribeQuickConnect", "ListQuickConnects", "SearchQuickConnects", "UpdateQuickConnectName", "UpdateQuickConnectConfig", "DeleteQuickConnect",
         "SearchAvailablePhoneNumbers", "ClaimPhoneNumber", "DescribePhoneNumber", "ListPhoneNumbers", "ListPhoneNumbersV2", "UpdatePhoneNumber", "UpdatePhoneNumberMetadata",
-        "AssociatePhoneNumberContactFlow", "DisassociatePhoneNumberContactFlow", "ReleasePhoneNumber",
+        "AssociatePhoneNumberContactFlow", "DisassociatePhoneNumberContactFlow", "ListFlowAssociations", "ReleasePhoneNumber",
         "CreateContactFlow", "DescribeContactFlow", "ListContactFlows", "SearchContactFlows", "UpdateContactFlowContent", "UpdateContactFlowMetadata",
         "UpdateContactFlowName", "DeleteContactFlow",
         "CreateUser", "DescribeUser", "ListUsers", "SearchUsers", "UpdateUserIdentityInfo", "UpdateUserPhoneConfig", "UpdateUserConfig", "UpdateUserRoutingProfile",
@@ -187,7 +187,7 @@ public class GeneratorTests
             Assert.Contains(op + "Async", methods);
             Assert.Contains(ConnectOperations.All, o => o.Name == op);
         }
-        Assert.Equal(103, ConnectOperations.All.Count);
+        Assert.Equal(104, ConnectOperations.All.Count);
         Assert.Equal(10, Iam.IamOperations.All.Count);
         Assert.Equal(8, Logs.LogsOperations.All.Count);
         Assert.Single(SecretsManager.SecretsManagerOperations.All);

@@ -146,6 +146,9 @@ public partial interface IConnectClient : global::System.IDisposable
     /// <summary>ListContactFlows: GET /contact-flows-summary/{InstanceId}.</summary>
     global::System.Threading.Tasks.Task<M.ListContactFlowsResponse> ListContactFlowsAsync(M.ListContactFlowsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>ListFlowAssociations: GET /flow-associations-summary/{InstanceId}.</summary>
+    global::System.Threading.Tasks.Task<M.ListFlowAssociationsResponse> ListFlowAssociationsAsync(M.ListFlowAssociationsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>ListHoursOfOperations: GET /hours-of-operations-summary/{InstanceId}.</summary>
     global::System.Threading.Tasks.Task<M.ListHoursOfOperationsResponse> ListHoursOfOperationsAsync(M.ListHoursOfOperationsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -507,6 +510,10 @@ public partial class ConnectClient : IConnectClient
     /// <inheritdoc />
     public virtual global::System.Threading.Tasks.Task<M.ListContactFlowsResponse> ListContactFlowsAsync(M.ListContactFlowsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => InvokeOperationAsync<M.ListContactFlowsResponse>(request, ConnectOperations.ListContactFlows, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual global::System.Threading.Tasks.Task<M.ListFlowAssociationsResponse> ListFlowAssociationsAsync(M.ListFlowAssociationsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        => InvokeOperationAsync<M.ListFlowAssociationsResponse>(request, ConnectOperations.ListFlowAssociations, cancellationToken);
 
     /// <inheritdoc />
     public virtual global::System.Threading.Tasks.Task<M.ListHoursOfOperationsResponse> ListHoursOfOperationsAsync(M.ListHoursOfOperationsRequest request, global::System.Threading.CancellationToken cancellationToken = default)

@@ -54,6 +54,7 @@ public static class ConnectShapes
     public static readonly R.ShapeMetadata DisassociateRoutingProfileQueuesRequest = new("DisassociateRoutingProfileQueuesRequest", R.ShapeType.Structure) { ClrType = typeof(M.DisassociateRoutingProfileQueuesRequest), Factory = static () => new M.DisassociateRoutingProfileQueuesRequest() };
     public static readonly R.ShapeMetadata ListBotsRequest = new("ListBotsRequest", R.ShapeType.Structure) { ClrType = typeof(M.ListBotsRequest), Factory = static () => new M.ListBotsRequest() };
     public static readonly R.ShapeMetadata ListContactFlowsRequest = new("ListContactFlowsRequest", R.ShapeType.Structure) { ClrType = typeof(M.ListContactFlowsRequest), Factory = static () => new M.ListContactFlowsRequest() };
+    public static readonly R.ShapeMetadata ListFlowAssociationsRequest = new("ListFlowAssociationsRequest", R.ShapeType.Structure) { ClrType = typeof(M.ListFlowAssociationsRequest), Factory = static () => new M.ListFlowAssociationsRequest() };
     public static readonly R.ShapeMetadata ListHoursOfOperationsRequest = new("ListHoursOfOperationsRequest", R.ShapeType.Structure) { ClrType = typeof(M.ListHoursOfOperationsRequest), Factory = static () => new M.ListHoursOfOperationsRequest() };
     public static readonly R.ShapeMetadata ListInstanceAttributesRequest = new("ListInstanceAttributesRequest", R.ShapeType.Structure) { ClrType = typeof(M.ListInstanceAttributesRequest), Factory = static () => new M.ListInstanceAttributesRequest() };
     public static readonly R.ShapeMetadata ListInstancesRequest = new("ListInstancesRequest", R.ShapeType.Structure) { ClrType = typeof(M.ListInstancesRequest), Factory = static () => new M.ListInstancesRequest() };
@@ -157,6 +158,7 @@ public static class ConnectShapes
     public static readonly R.ShapeMetadata DisassociateRoutingProfileQueuesResponse = new("DisassociateRoutingProfileQueuesResponse", R.ShapeType.Structure) { ClrType = typeof(M.DisassociateRoutingProfileQueuesResponse), Factory = static () => new M.DisassociateRoutingProfileQueuesResponse() };
     public static readonly R.ShapeMetadata ListBotsResponse = new("ListBotsResponse", R.ShapeType.Structure) { ClrType = typeof(M.ListBotsResponse), Factory = static () => new M.ListBotsResponse() };
     public static readonly R.ShapeMetadata ListContactFlowsResponse = new("ListContactFlowsResponse", R.ShapeType.Structure) { ClrType = typeof(M.ListContactFlowsResponse), Factory = static () => new M.ListContactFlowsResponse() };
+    public static readonly R.ShapeMetadata ListFlowAssociationsResponse = new("ListFlowAssociationsResponse", R.ShapeType.Structure) { ClrType = typeof(M.ListFlowAssociationsResponse), Factory = static () => new M.ListFlowAssociationsResponse() };
     public static readonly R.ShapeMetadata ListHoursOfOperationsResponse = new("ListHoursOfOperationsResponse", R.ShapeType.Structure) { ClrType = typeof(M.ListHoursOfOperationsResponse), Factory = static () => new M.ListHoursOfOperationsResponse() };
     public static readonly R.ShapeMetadata ListInstanceAttributesResponse = new("ListInstanceAttributesResponse", R.ShapeType.Structure) { ClrType = typeof(M.ListInstanceAttributesResponse), Factory = static () => new M.ListInstanceAttributesResponse() };
     public static readonly R.ShapeMetadata ListInstancesResponse = new("ListInstancesResponse", R.ShapeType.Structure) { ClrType = typeof(M.ListInstancesResponse), Factory = static () => new M.ListInstancesResponse() };
@@ -308,6 +310,8 @@ public static class ConnectShapes
     public static readonly R.ShapeMetadata EmailAddressConfig = new("EmailAddressConfig", R.ShapeType.Structure) { ClrType = typeof(M.EmailAddressConfig), Factory = static () => new M.EmailAddressConfig() };
     public static readonly R.ShapeMetadata EmailAddressConfigList = new("EmailAddressConfigList", R.ShapeType.List) { ClrType = typeof(global::System.Collections.Generic.List<M.EmailAddressConfig>), Factory = static () => new global::System.Collections.Generic.List<M.EmailAddressConfig>(), Min = 1, Max = 50 };
     public static readonly R.ShapeMetadata EmailAddressId = new("EmailAddressId", R.ShapeType.String) { Min = 1, Max = 500 };
+    public static readonly R.ShapeMetadata FlowAssociationSummary = new("FlowAssociationSummary", R.ShapeType.Structure) { ClrType = typeof(M.FlowAssociationSummary), Factory = static () => new M.FlowAssociationSummary() };
+    public static readonly R.ShapeMetadata FlowAssociationSummaryList = new("FlowAssociationSummaryList", R.ShapeType.List) { ClrType = typeof(global::System.Collections.Generic.List<M.FlowAssociationSummary>), Factory = static () => new global::System.Collections.Generic.List<M.FlowAssociationSummary>() };
     public static readonly R.ShapeMetadata FlowContentSha256 = new("FlowContentSha256", R.ShapeType.String) { Min = 1, Max = 64, Pattern = "^[a-zA-Z0-9]{64}$" };
     public static readonly R.ShapeMetadata FlowModule = new("FlowModule", R.ShapeType.Structure) { ClrType = typeof(M.FlowModule), Factory = static () => new M.FlowModule() };
     public static readonly R.ShapeMetadata FlowModuleId = new("FlowModuleId", R.ShapeType.String) { Min = 1, Max = 128 };
@@ -370,6 +374,7 @@ public static class ConnectShapes
     public static readonly R.ShapeMetadata LexV2Bot = new("LexV2Bot", R.ShapeType.Structure) { ClrType = typeof(M.LexV2Bot), Factory = static () => new M.LexV2Bot() };
     public static readonly R.ShapeMetadata LexVersion = new("LexVersion", R.ShapeType.String) { Enum = new[] { "V1", "V2" } };
     public static readonly R.ShapeMetadata ListCondition = new("ListCondition", R.ShapeType.Structure) { ClrType = typeof(M.ListCondition), Factory = static () => new M.ListCondition() };
+    public static readonly R.ShapeMetadata ListFlowAssociationResourceType = new("ListFlowAssociationResourceType", R.ShapeType.String) { Enum = new[] { "WHATSAPP_MESSAGING_PHONE_NUMBER", "VOICE_PHONE_NUMBER", "INBOUND_EMAIL", "OUTBOUND_EMAIL", "ANALYTICS_CONNECTOR" } };
     public static readonly R.ShapeMetadata ListPhoneNumbersSummary = new("ListPhoneNumbersSummary", R.ShapeType.Structure) { ClrType = typeof(M.ListPhoneNumbersSummary), Factory = static () => new M.ListPhoneNumbersSummary() };
     public static readonly R.ShapeMetadata ListPhoneNumbersSummaryList = new("ListPhoneNumbersSummaryList", R.ShapeType.List) { ClrType = typeof(global::System.Collections.Generic.List<M.ListPhoneNumbersSummary>), Factory = static () => new global::System.Collections.Generic.List<M.ListPhoneNumbersSummary>() };
     public static readonly R.ShapeMetadata Long = new("Long", R.ShapeType.Long);
@@ -954,6 +959,18 @@ public static class ConnectShapes
         {
             new("ContactFlowSummaryList", "ContactFlowSummaryList", ContactFlowSummaryList, static o => ((M.ListContactFlowsResponse)o).ContactFlowSummaryList, static (o, v) => ((M.ListContactFlowsResponse)o).ContactFlowSummaryList = (global::System.Collections.Generic.List<M.ContactFlowSummary>?)v),
             new("NextToken", "NextToken", NextToken, static o => ((M.ListContactFlowsResponse)o).NextToken, static (o, v) => ((M.ListContactFlowsResponse)o).NextToken = (string?)v),
+        });
+        ListFlowAssociationsRequest.InitializeStructure(new R.MemberMetadata[]
+        {
+            new("InstanceId", "InstanceId", InstanceId, static o => ((M.ListFlowAssociationsRequest)o).InstanceId, static (o, v) => ((M.ListFlowAssociationsRequest)o).InstanceId = (string?)v) { Location = R.MemberLocation.Uri, LocationName = "InstanceId", Required = true },
+            new("MaxResults", "MaxResults", MaxResult1000, static o => ((M.ListFlowAssociationsRequest)o).MaxResults, static (o, v) => ((M.ListFlowAssociationsRequest)o).MaxResults = (int?)v) { Location = R.MemberLocation.QueryString, LocationName = "maxResults" },
+            new("NextToken", "NextToken", NextToken, static o => ((M.ListFlowAssociationsRequest)o).NextToken, static (o, v) => ((M.ListFlowAssociationsRequest)o).NextToken = (string?)v) { Location = R.MemberLocation.QueryString, LocationName = "nextToken" },
+            new("ResourceType", "ResourceType", ListFlowAssociationResourceType, static o => ((M.ListFlowAssociationsRequest)o).ResourceType, static (o, v) => ((M.ListFlowAssociationsRequest)o).ResourceType = (string?)v) { Location = R.MemberLocation.QueryString, LocationName = "ResourceType" },
+        });
+        ListFlowAssociationsResponse.InitializeStructure(new R.MemberMetadata[]
+        {
+            new("FlowAssociationSummaryList", "FlowAssociationSummaryList", FlowAssociationSummaryList, static o => ((M.ListFlowAssociationsResponse)o).FlowAssociationSummaryList, static (o, v) => ((M.ListFlowAssociationsResponse)o).FlowAssociationSummaryList = (global::System.Collections.Generic.List<M.FlowAssociationSummary>?)v),
+            new("NextToken", "NextToken", NextToken, static o => ((M.ListFlowAssociationsResponse)o).NextToken, static (o, v) => ((M.ListFlowAssociationsResponse)o).NextToken = (string?)v),
         });
         ListHoursOfOperationsRequest.InitializeStructure(new R.MemberMetadata[]
         {
@@ -1689,6 +1706,13 @@ public static class ConnectShapes
             new("EmailAddressId", "EmailAddressId", EmailAddressId, static o => ((M.EmailAddressConfig)o).EmailAddressId, static (o, v) => ((M.EmailAddressConfig)o).EmailAddressId = (string?)v) { Required = true },
         });
         EmailAddressConfigList.InitializeList(EmailAddressConfig);
+        FlowAssociationSummary.InitializeStructure(new R.MemberMetadata[]
+        {
+            new("FlowId", "FlowId", ARN, static o => ((M.FlowAssociationSummary)o).FlowId, static (o, v) => ((M.FlowAssociationSummary)o).FlowId = (string?)v),
+            new("ResourceId", "ResourceId", ARN, static o => ((M.FlowAssociationSummary)o).ResourceId, static (o, v) => ((M.FlowAssociationSummary)o).ResourceId = (string?)v),
+            new("ResourceType", "ResourceType", ListFlowAssociationResourceType, static o => ((M.FlowAssociationSummary)o).ResourceType, static (o, v) => ((M.FlowAssociationSummary)o).ResourceType = (string?)v),
+        });
+        FlowAssociationSummaryList.InitializeList(FlowAssociationSummary);
         FlowModule.InitializeStructure(new R.MemberMetadata[]
         {
             new("FlowModuleId", "FlowModuleId", FlowModuleId, static o => ((M.FlowModule)o).FlowModuleId, static (o, v) => ((M.FlowModule)o).FlowModuleId = (string?)v),
@@ -2882,6 +2906,25 @@ public static class ConnectOperations
         ResponseFactory = static () => new M.ListContactFlowsResponse(),
     };
 
+    public static readonly R.OperationMetadata ListFlowAssociations = new()
+    {
+        Service = Service,
+        Name = "ListFlowAssociations",
+        HttpMethod = "GET",
+        RequestUri = "/flow-associations-summary/{InstanceId}",
+        Input = ConnectShapes.ListFlowAssociationsRequest,
+        Output = ConnectShapes.ListFlowAssociationsResponse,
+        Errors = new R.ShapeMetadata[] { ConnectShapes.AccessDeniedException, ConnectShapes.ResourceNotFoundException, ConnectShapes.InternalServiceException, ConnectShapes.InvalidRequestException, ConnectShapes.InvalidParameterException, ConnectShapes.ThrottlingException },
+        Paginator = new R.PaginatorMetadata
+        {
+            InputToken = "NextToken",
+            OutputToken = "NextToken",
+            LimitKey = "MaxResults",
+            ResultKeys = new[] { "FlowAssociationSummaryList" },
+        },
+        ResponseFactory = static () => new M.ListFlowAssociationsResponse(),
+    };
+
     public static readonly R.OperationMetadata ListHoursOfOperations = new()
     {
         Service = Service,
@@ -3773,7 +3816,7 @@ public static class ConnectOperations
     };
 
     /// <summary>Every listed operation, by name.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<R.OperationMetadata> All { get; } = new[] { AssociateBot, AssociateLambdaFunction, AssociateLexBot, AssociatePhoneNumberContactFlow, AssociateQueueQuickConnects, AssociateRoutingProfileQueues, ClaimPhoneNumber, CreateContactFlow, CreateHoursOfOperation, CreateInstance, CreateQueue, CreateQuickConnect, CreateRoutingProfile, CreateSecurityProfile, CreateUser, CreateUserHierarchyGroup, DeleteContactFlow, DeleteHoursOfOperation, DeleteInstance, DeleteQueue, DeleteQuickConnect, DeleteRoutingProfile, DeleteSecurityProfile, DeleteUser, DeleteUserHierarchyGroup, DescribeContactFlow, DescribeHoursOfOperation, DescribeInstance, DescribeInstanceAttribute, DescribePhoneNumber, DescribeQueue, DescribeQuickConnect, DescribeRoutingProfile, DescribeSecurityProfile, DescribeUser, DescribeUserHierarchyGroup, DescribeUserHierarchyStructure, DisassociateBot, DisassociateLambdaFunction, DisassociateLexBot, DisassociatePhoneNumberContactFlow, DisassociateQueueQuickConnects, DisassociateRoutingProfileQueues, ListBots, ListContactFlows, ListHoursOfOperations, ListInstanceAttributes, ListInstances, ListLambdaFunctions, ListLexBots, ListPhoneNumbers, ListPhoneNumbersV2, ListQueueQuickConnects, ListQueues, ListQuickConnects, ListRoutingProfileQueues, ListRoutingProfiles, ListSecurityProfileApplications, ListSecurityProfilePermissions, ListSecurityProfiles, ListTagsForResource, ListUserHierarchyGroups, ListUsers, ReleasePhoneNumber, SearchAvailablePhoneNumbers, SearchContactFlows, SearchHoursOfOperations, SearchQueues, SearchQuickConnects, SearchRoutingProfiles, SearchSecurityProfiles, SearchUserHierarchyGroups, SearchUsers, TagResource, UntagResource, UpdateContactFlowContent, UpdateContactFlowMetadata, UpdateContactFlowName, UpdateHoursOfOperation, UpdateInstanceAttribute, UpdatePhoneNumber, UpdatePhoneNumberMetadata, UpdateQueueHoursOfOperation, UpdateQueueMaxContacts, UpdateQueueName, UpdateQueueOutboundCallerConfig, UpdateQueueStatus, UpdateQuickConnectConfig, UpdateQuickConnectName, UpdateRoutingProfileAgentAvailabilityTimer, UpdateRoutingProfileConcurrency, UpdateRoutingProfileDefaultOutboundQueue, UpdateRoutingProfileName, UpdateRoutingProfileQueues, UpdateSecurityProfile, UpdateUserConfig, UpdateUserHierarchy, UpdateUserHierarchyGroupName, UpdateUserHierarchyStructure, UpdateUserIdentityInfo, UpdateUserPhoneConfig, UpdateUserRoutingProfile, UpdateUserSecurityProfiles };
+    public static global::System.Collections.Generic.IReadOnlyList<R.OperationMetadata> All { get; } = new[] { AssociateBot, AssociateLambdaFunction, AssociateLexBot, AssociatePhoneNumberContactFlow, AssociateQueueQuickConnects, AssociateRoutingProfileQueues, ClaimPhoneNumber, CreateContactFlow, CreateHoursOfOperation, CreateInstance, CreateQueue, CreateQuickConnect, CreateRoutingProfile, CreateSecurityProfile, CreateUser, CreateUserHierarchyGroup, DeleteContactFlow, DeleteHoursOfOperation, DeleteInstance, DeleteQueue, DeleteQuickConnect, DeleteRoutingProfile, DeleteSecurityProfile, DeleteUser, DeleteUserHierarchyGroup, DescribeContactFlow, DescribeHoursOfOperation, DescribeInstance, DescribeInstanceAttribute, DescribePhoneNumber, DescribeQueue, DescribeQuickConnect, DescribeRoutingProfile, DescribeSecurityProfile, DescribeUser, DescribeUserHierarchyGroup, DescribeUserHierarchyStructure, DisassociateBot, DisassociateLambdaFunction, DisassociateLexBot, DisassociatePhoneNumberContactFlow, DisassociateQueueQuickConnects, DisassociateRoutingProfileQueues, ListBots, ListContactFlows, ListFlowAssociations, ListHoursOfOperations, ListInstanceAttributes, ListInstances, ListLambdaFunctions, ListLexBots, ListPhoneNumbers, ListPhoneNumbersV2, ListQueueQuickConnects, ListQueues, ListQuickConnects, ListRoutingProfileQueues, ListRoutingProfiles, ListSecurityProfileApplications, ListSecurityProfilePermissions, ListSecurityProfiles, ListTagsForResource, ListUserHierarchyGroups, ListUsers, ReleasePhoneNumber, SearchAvailablePhoneNumbers, SearchContactFlows, SearchHoursOfOperations, SearchQueues, SearchQuickConnects, SearchRoutingProfiles, SearchSecurityProfiles, SearchUserHierarchyGroups, SearchUsers, TagResource, UntagResource, UpdateContactFlowContent, UpdateContactFlowMetadata, UpdateContactFlowName, UpdateHoursOfOperation, UpdateInstanceAttribute, UpdatePhoneNumber, UpdatePhoneNumberMetadata, UpdateQueueHoursOfOperation, UpdateQueueMaxContacts, UpdateQueueName, UpdateQueueOutboundCallerConfig, UpdateQueueStatus, UpdateQuickConnectConfig, UpdateQuickConnectName, UpdateRoutingProfileAgentAvailabilityTimer, UpdateRoutingProfileConcurrency, UpdateRoutingProfileDefaultOutboundQueue, UpdateRoutingProfileName, UpdateRoutingProfileQueues, UpdateSecurityProfile, UpdateUserConfig, UpdateUserHierarchy, UpdateUserHierarchyGroupName, UpdateUserHierarchyStructure, UpdateUserIdentityInfo, UpdateUserPhoneConfig, UpdateUserRoutingProfile, UpdateUserSecurityProfiles };
 
     static ConnectOperations()
     {

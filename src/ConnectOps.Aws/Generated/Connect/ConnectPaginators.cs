@@ -19,6 +19,9 @@ public sealed partial class ConnectPaginators
     /// <summary>Every page of ListContactFlows, starting from the request's token.</summary>
     public ListContactFlowsPaginator ListContactFlows(M.ListContactFlowsRequest request) => new(_client, request);
 
+    /// <summary>Every page of ListFlowAssociations, starting from the request's token.</summary>
+    public ListFlowAssociationsPaginator ListFlowAssociations(M.ListFlowAssociationsRequest request) => new(_client, request);
+
     /// <summary>Every page of ListHoursOfOperations, starting from the request's token.</summary>
     public ListHoursOfOperationsPaginator ListHoursOfOperations(M.ListHoursOfOperationsRequest request) => new(_client, request);
 
@@ -116,6 +119,16 @@ public sealed class ListContactFlowsPaginator : R.Paginator<M.ListContactFlowsRe
 
     /// <summary>Every item of ContactFlowSummaryList across all pages.</summary>
     public global::System.Collections.Generic.IAsyncEnumerable<M.ContactFlowSummary> ContactFlowSummaryList => Items(static r => r.ContactFlowSummaryList);
+}
+
+/// <summary>Pages of ListFlowAssociations: token ListFlowAssociationsRequest.NextToken from NextToken, items FlowAssociationSummaryList.</summary>
+public sealed class ListFlowAssociationsPaginator : R.Paginator<M.ListFlowAssociationsRequest, M.ListFlowAssociationsResponse>
+{
+    public ListFlowAssociationsPaginator(IConnectClient client, M.ListFlowAssociationsRequest request)
+        : base(request, client.ListFlowAssociationsAsync, static r => r.NextToken, static r => r.NextToken, static (q, t) => q.NextToken = t, null) { }
+
+    /// <summary>Every item of FlowAssociationSummaryList across all pages.</summary>
+    public global::System.Collections.Generic.IAsyncEnumerable<M.FlowAssociationSummary> FlowAssociationSummaryList => Items(static r => r.FlowAssociationSummaryList);
 }
 
 /// <summary>Pages of ListHoursOfOperations: token ListHoursOfOperationsRequest.NextToken from NextToken, items HoursOfOperationSummaryList.</summary>

@@ -215,6 +215,19 @@ public static class LexVersion
     public static global::System.Collections.Generic.IReadOnlyList<string> AllValues { get; } = new[] { "V1", "V2" };
 }
 
+/// <summary>Values of ListFlowAssociationResourceType; members typed with it are strings on the wire.</summary>
+public static class ListFlowAssociationResourceType
+{
+    public const string WHATSAPP_MESSAGING_PHONE_NUMBER = "WHATSAPP_MESSAGING_PHONE_NUMBER";
+    public const string VOICE_PHONE_NUMBER = "VOICE_PHONE_NUMBER";
+    public const string INBOUND_EMAIL = "INBOUND_EMAIL";
+    public const string OUTBOUND_EMAIL = "OUTBOUND_EMAIL";
+    public const string ANALYTICS_CONNECTOR = "ANALYTICS_CONNECTOR";
+
+    /// <summary>Every value the model lists, in model order.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<string> AllValues { get; } = new[] { "WHATSAPP_MESSAGING_PHONE_NUMBER", "VOICE_PHONE_NUMBER", "INBOUND_EMAIL", "OUTBOUND_EMAIL", "ANALYTICS_CONNECTOR" };
+}
+
 /// <summary>Values of NumberComparisonType; members typed with it are strings on the wire.</summary>
 public static class NumberComparisonType
 {

@@ -696,6 +696,22 @@ public partial class ListContactFlowsRequest : AmazonConnectRequest
     public string? NextToken { get; set; }
 }
 
+/// <summary>Parameters of ListFlowAssociations: GET /flow-associations-summary/{InstanceId}.</summary>
+public partial class ListFlowAssociationsRequest : AmazonConnectRequest
+{
+    /// <summary>Required. URI label {InstanceId}. Shape InstanceId (string). Length 1..100.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>Optional. Query string 'maxResults'. Shape MaxResult1000 (integer). Range 1..1000.</summary>
+    public int? MaxResults { get; set; }
+
+    /// <summary>Optional. Query string 'nextToken'. Shape NextToken (string).</summary>
+    public string? NextToken { get; set; }
+
+    /// <summary>Optional. Query string 'ResourceType'. Shape ListFlowAssociationResourceType (string). Values: ListFlowAssociationResourceType.</summary>
+    public string? ResourceType { get; set; }
+}
+
 /// <summary>Parameters of ListHoursOfOperations: GET /hours-of-operations-summary/{InstanceId}.</summary>
 public partial class ListHoursOfOperationsRequest : AmazonConnectRequest
 {

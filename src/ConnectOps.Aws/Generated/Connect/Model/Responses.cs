@@ -319,6 +319,16 @@ public partial class ListContactFlowsResponse : global::Amazon.Runtime.AmazonWeb
     public string? NextToken { get; set; }
 }
 
+/// <summary>Result of ListFlowAssociations.</summary>
+public partial class ListFlowAssociationsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+{
+    /// <summary>Optional. Shape FlowAssociationSummaryList (list).</summary>
+    public global::System.Collections.Generic.List<FlowAssociationSummary>? FlowAssociationSummaryList { get; set; }
+
+    /// <summary>Optional. Shape NextToken (string).</summary>
+    public string? NextToken { get; set; }
+}
+
 /// <summary>Result of ListHoursOfOperations.</summary>
 public partial class ListHoursOfOperationsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
 {

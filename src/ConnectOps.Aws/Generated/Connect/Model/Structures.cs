@@ -333,6 +333,19 @@ public partial class EmailAddressConfig
     public string? EmailAddressId { get; set; }
 }
 
+/// <summary>Shape FlowAssociationSummary.</summary>
+public partial class FlowAssociationSummary
+{
+    /// <summary>Optional. Shape ARN (string).</summary>
+    public string? FlowId { get; set; }
+
+    /// <summary>Optional. Shape ARN (string).</summary>
+    public string? ResourceId { get; set; }
+
+    /// <summary>Optional. Shape ListFlowAssociationResourceType (string). Values: ListFlowAssociationResourceType.</summary>
+    public string? ResourceType { get; set; }
+}
+
 /// <summary>Shape FlowModule.</summary>
 public partial class FlowModule
 {
