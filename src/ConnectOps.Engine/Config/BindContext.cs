@@ -18,6 +18,12 @@ internal sealed class BindContext(string configPath, string configDirectory)
     public void Error(string code, string message, SourcePosition position, string keyPath) =>
         Errors.Add(new ConfigError(code, message, position, keyPath));
 
+    /// <summary>Problems worth saying that do not stop the config (see ConfigLoadResult.Warnings).</summary>
+    public List<ConfigError> Warnings { get; } = [];
+
+    public void Warning(string code, string message, SourcePosition position, string keyPath) =>
+        Warnings.Add(new ConfigError(code, message, position, keyPath));
+
     /// <summary>Records a by-key reference, checked once every component is bound.</summary>
     public void Reference(Component target, string name, SourcePosition position, string keyPath, ContactFlowType? flowType = null) =>
         References.Add(new PendingReference(target, name, position, keyPath, flowType));

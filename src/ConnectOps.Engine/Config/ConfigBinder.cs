@@ -43,7 +43,14 @@ public sealed partial class ConfigBinder
             .ThenBy(e => e.Position?.Line ?? 0)
             .ThenBy(e => e.Position?.Column ?? 0)
             .ToList();
-        return errors.Count == 0 && config is not null ? new ConfigLoadResult(config, errors) : new ConfigLoadResult(null, errors);
+        var warnings = binder._ctx.Warnings
+            .OrderBy(e => e.Position?.File, StringComparer.Ordinal)
+            .ThenBy(e => e.Position?.Line ?? 0)
+            .ThenBy(e => e.Position?.Column ?? 0)
+            .ToList();
+        return errors.Count == 0 && config is not null
+            ? new ConfigLoadResult(config with { Warnings = warnings.ToValueList() }, errors) { Warnings = warnings }
+            : new ConfigLoadResult(null, errors) { Warnings = warnings };
     }
 
     private ConnectConfig? BindRoot(ConfigNode root)

@@ -25,4 +25,6 @@ public static class ConfigErrorCodes
     public const string FlowFile = "ConnectOps.Config.FlowFile";
     public const string UnresolvedPlaceholder = "ConnectOps.Config.UnresolvedPlaceholder";
     public const string Cycle = "ConnectOps.Config.Cycle";
+    public const string InvalidFlow = "ConnectOps.Config.InvalidFlow";
+    public const string FlowWarning = "ConnectOps.Config.FlowWarning";
 }

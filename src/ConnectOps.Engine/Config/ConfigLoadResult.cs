@@ -8,5 +8,8 @@ namespace ConnectOps.Engine.Config;
 /// </summary>
 public sealed record ConfigLoadResult(ConnectConfig? Config, IReadOnlyList<ConfigError> Errors)
 {
+    /// <summary>Problems that do not stop the config (an unknown flow action type …), with their positions.</summary>
+    public IReadOnlyList<ConfigError> Warnings { get; init; } = [];
+
     public bool Success => Config is not null && Errors.Count == 0;
 }

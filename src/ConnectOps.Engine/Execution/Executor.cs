@@ -232,15 +232,15 @@ public sealed class Executor
             context.Host.WriteVerbose($"{change.Address}: '{desired.Name}' already exists ({existing.Id}); adopting it.");
             context.Ids.Set(change.Address.Component, change.Address.Key ?? "", existing.Id, existing.Arn);
             var translated = Planner.Translate(context, reconciler, existing.Properties);
-            await UpdateAsync(context, reconciler, change, existing.Id, existing.Arn, Planner.Diff(reconciler, desired.Properties, translated), translated, options, cancellationToken).ConfigureAwait(false);
+            await UpdateAsync(context, reconciler, change, existing.Id, existing.Arn, Planner.Diff(context, reconciler, desired.Properties, translated), translated, options, cancellationToken).ConfigureAwait(false);
             return;
         }
         context.Ids.Set(change.Address.Component, change.Address.Key ?? "", created.Id, created.Arn);
-        await Save(change.Address, created.Id, created.Arn, desired, options, cancellationToken).ConfigureAwait(false);
+        await Save(change.Address, created.Id, created.Arn, desired, options, cancellationToken, created.Properties).ConfigureAwait(false);
         if (change.Address.Component == Component.Instance) await IndexDefaultsAsync(context, cancellationToken).ConfigureAwait(false);
 
         // Deferred properties (associations that need other resources first) follow as updates, after the graph.
-        foreach (var facet in reconciler.Properties.Where(p => p.Deferred && desired.Properties[p.Name] is not null).Select(p => p.Facet).Distinct())
+        foreach (var facet in reconciler.Properties.Where(p => desired.IsDeferred(p) && desired.Properties[p.Name] is not null).Select(p => p.Facet).Distinct())
         {
             _deferred.Enqueue(new DeferredStep(change, reconciler, facet, created.Id, created.Arn, created.Properties));
         }
@@ -272,7 +272,7 @@ public sealed class Executor
                 foreach (var step in group)
                     await step.Reconciler.UpdateAsync(context, step.Facet, change.Desired!, step.Id, step.Arn, step.Live, cancellationToken).ConfigureAwait(false);
                 var last = group.Last();
-                await Save(change.Address, last.Id, last.Arn, change.Desired!, options, cancellationToken).ConfigureAwait(false);
+                await Save(change.Address, last.Id, last.Arn, change.Desired!, options, cancellationToken, last.Live).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -308,23 +308,28 @@ public sealed class Executor
         var desired = change.Desired ?? throw new InvalidOperationException($"{change.Address}: an update needs the config's resource.");
         context.Ids.Set(change.Address.Component, change.Address.Key ?? "", id, arn);
         // Adopted first, so a failure in an update below still leaves the resource in state.
-        if (change.Action == ChangeAction.Import) await Save(change.Address, id, arn, desired, options, cancellationToken).ConfigureAwait(false);
+        if (change.Action == ChangeAction.Import) await Save(change.Address, id, arn, desired, options, cancellationToken, live).ConfigureAwait(false);
         // One call per changed facet, in the order the reconciler declares its properties; deferred facets after the walk.
         var facets = reconciler.Properties.Select(p => p.Facet).Distinct().Where(f => deltas.Any(d => d.Spec.Facet == f)).ToList();
-        var deferred = reconciler.Properties.Where(p => p.Deferred).Select(p => p.Facet).ToHashSet(StringComparer.Ordinal);
+        var deferred = reconciler.Properties.Where(desired.IsDeferred).Select(p => p.Facet).ToHashSet(StringComparer.Ordinal);
         foreach (var facet in facets)
         {
             if (deferred.Contains(facet)) _deferred.Enqueue(new DeferredStep(change, reconciler, facet, id, arn, live));
             else await reconciler.UpdateAsync(context, facet, desired, id, arn, live, cancellationToken).ConfigureAwait(false);
         }
-        await Save(change.Address, id, arn, desired, options, cancellationToken).ConfigureAwait(false);
+        await Save(change.Address, id, arn, desired, options, cancellationToken, live).ConfigureAwait(false);
     }
 
-    private Task Save(ResourceAddress address, string id, string? arn, DesiredResource desired, ApplyOptions options, CancellationToken cancellationToken)
+    private Task Save(ResourceAddress address, string id, string? arn, DesiredResource desired, ApplyOptions options, CancellationToken cancellationToken, JsonObject? live = null)
     {
         var attributes = (JsonObject)desired.Properties.DeepClone();
         attributes["Name"] = desired.Name;
         var existing = _state.Snapshot().Resources.GetValueOrDefault(address);
+        // What AWS chose rather than the config (a claimed phone number): from AWS, else as recorded before.
+        foreach (var name in _reconcilers[address.Component].KeepInState)
+        {
+            if (attributes[name] is null && (live?[name] ?? existing?.Attributes[name]) is { } kept) attributes[name] = kept.DeepClone();
+        }
         var origin = existing?.Origin ?? options.Origin;
         var resource = new ResourceState(id, arn, origin, attributes, desired.DependsOn.ToValueList());
         if (address.Component == Component.Instance)

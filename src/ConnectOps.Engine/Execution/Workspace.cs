@@ -86,6 +86,7 @@ public sealed class Workspace : IDisposable
             StateSerial = snapshot?.Document.Serial ?? 0,
             Changes = changes.Select(ToResourceChange).ToValueList(),
             Statistics = Delta(before, Aws.CallCounts()),
+            Warnings = Config.Warnings.Select(w => new PlanWarning(null, w.ToString())).ToValueList(),
         };
         return (plan, changes);
     }
@@ -178,9 +179,25 @@ public sealed class Workspace : IDisposable
             .WithOutput("routing_profile_ids", Ids(Component.RoutingProfiles, false).ToJsonString())
             .WithOutput("security_profile_ids", Ids(Component.SecurityProfiles, false).ToJsonString())
             .WithOutput("user_ids", Ids(Component.Users, false).ToJsonString())
+            .WithOutput("phone_number_ids", Ids(Component.PhoneNumbers, false).ToJsonString())
+            .WithOutput("phone_numbers", Attribute(d, Component.PhoneNumbers, "PhoneNumber").ToJsonString())
+            .WithOutput("contact_flow_ids", Ids(Component.ContactFlows, false).ToJsonString())
+            .WithOutput("lambda_function_associations", Ids(Component.LambdaFunctions, true).ToJsonString())
+            .WithOutput("lex_bot_associations", Ids(Component.LexBots, true).ToJsonString())
+            .WithOutput("summary", Summary(d).ToJsonString())
             .WithOutput("connect_role_arn", d.Resources.FirstOrDefault(r => r.Key.Component == Component.Iam).Value?.Arn)
             .WithOutput("contact_flow_log_group", d.Resources.FirstOrDefault(r => r.Key.Component == Component.Logging).Value?.Id);
     }
+
+    /// <summary>Key → one state attribute of each resource of a component (a phone number's claimed number).</summary>
+    private static JsonObject Attribute(StateDocument d, Component component, string name) =>
+        new(d.Resources.Where(r => r.Key.Component == component)
+            .Select(r => KeyValuePair.Create(r.Key.Key ?? "", r.Value.Attributes[name]?.DeepClone())));
+
+    /// <summary>How many resources of each component state holds (the "summary" output).</summary>
+    private static JsonObject Summary(StateDocument d) =>
+        new(d.Resources.GroupBy(r => r.Key.Component).OrderBy(g => g.Key)
+            .Select(g => KeyValuePair.Create(g.Key.ToString(), (JsonNode?)JsonValue.Create(g.Count()))));
 
     public void Dispose() => Aws.Dispose();
 }

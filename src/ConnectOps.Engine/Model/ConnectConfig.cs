@@ -55,6 +55,9 @@ public sealed record ConnectConfig
     /// <summary>Components whose irreversible deletes the config allows (e.g. PhoneNumbers, Instance).</summary>
     public ValueList<Component> AllowDestroy { get; init; } = ValueList<Component>.Empty;
 
+    /// <summary>What the config load warned about (also shown as plan warnings).</summary>
+    public ValueList<Config.ConfigError> Warnings { get; init; } = ValueList<Config.ConfigError>.Empty;
+
     public UserSpec? AdminUser => Users.FirstOrDefault(u => u.IsAdminUser);
 
     /// <summary>Every declared resource, in component order (singletons included).</summary>

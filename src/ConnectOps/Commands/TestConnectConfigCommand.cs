@@ -20,6 +20,7 @@ public sealed class TestConnectConfigCommand : ConnectCmdletBase
         }
         var result = ConfigLoader.Load(full, new PsdConfigReader());
         foreach (var error in result.Errors) WriteError(ConfigErrorRecord(error));
+        foreach (var warning in result.Warnings) WriteWarning(warning.ToString());
         WriteObject(result.Success);
     }
 }

@@ -17,5 +17,38 @@ public sealed class DesiredResource
     /// <summary>What must exist before this resource can be created (references, the instance).</summary>
     public IReadOnlyList<ResourceAddress> DependsOn { get; init; } = [];
 
+    /// <summary>
+    /// Dependencies that hold unless they close a reference cycle (flows that name each other, a flow naming
+    /// the phone number that routes to it): the planner keeps them as <see cref="DependsOn"/> edges, except the
+    /// ones inside a cycle, which it drops while deferring <see cref="DeferWhenCyclic"/> (see CycleBreaker).
+    /// </summary>
+    public IReadOnlyList<ResourceAddress> SoftDependsOn { get; init; } = [];
+
+    /// <summary>The properties applied after the graph walk when a soft dependency had to be dropped.</summary>
+    public IReadOnlyList<string> DeferWhenCyclic { get; init; } = [];
+
+    /// <summary>
+    /// Properties of this resource (besides those whose <see cref="PropertySpec.Deferred"/> is set) applied after
+    /// the graph walk; set by the planner when it breaks a cycle. The create leaves them out (the reconciler
+    /// writes a stand-in) and the executor applies them as updates once everything exists.
+    /// </summary>
+    public IReadOnlySet<string> DeferredProperties { get; init; } = EmptySet;
+
+    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="spec"/> is applied after the graph walk for this resource.</summary>
+    public bool IsDeferred(PropertySpec spec) => spec.Deferred || DeferredProperties.Contains(spec.Name);
+
+    /// <summary>A copy with the dependencies and deferrals the planner settled on.</summary>
+    public DesiredResource WithDependencies(IReadOnlyList<ResourceAddress> dependsOn, IReadOnlySet<string> deferred) => new()
+    {
+        Address = Address,
+        Name = Name,
+        Properties = Properties,
+        Spec = Spec,
+        DependsOn = dependsOn,
+        DeferredProperties = deferred,
+    };
+
     public IResourceSpec? Spec { get; init; }
 }

@@ -54,6 +54,10 @@ public sealed class IdIndex
         return false;
     }
 
+    /// <summary>Every mapping known now: component, key (as first indexed), id and ARN.</summary>
+    public IReadOnlyList<(Component Component, string Key, string Id, string? Arn)> Entries() =>
+        _byKey.Select(p => (p.Key.Item1, _keyById.TryGetValue((p.Key.Item1, p.Value.Id), out var key) ? key : p.Key.Item2, p.Value.Id, p.Value.Arn)).ToList();
+
     /// <summary>The key for an id or ARN; null when the id belongs to nothing ConnectOps knows.</summary>
     public string? KeyOf(Component component, string idOrArn) =>
         _keyById.TryGetValue((component, idOrArn), out var key) ? key : null;

@@ -36,7 +36,7 @@ public sealed class Planner
         context.InstanceId ??= state.Instance?.Id;
         context.InstanceArn ??= state.Instance?.Arn;
 
-        var desiredByComponent = _reconcilers.ToDictionary(r => r.Component, r => r.Desired(config).ToList());
+        var desiredByComponent = CycleBreaker.Apply(_reconcilers.ToDictionary(r => r.Component, r => r.Desired(config).ToList()));
         var live = await ReadAllAsync(context, cancellationToken).ConfigureAwait(false);
 
         // Index what exists: state ids first, then names of live resources the config declares or that are
@@ -137,7 +137,7 @@ public sealed class Planner
     {
         var translated = Translate(context, reconciler, live.Properties);
         FillFromState(reconciler, translated, state);
-        var deltas = Diff(reconciler, desired.Properties, translated);
+        var deltas = Diff(context, reconciler, desired.Properties, translated);
         var reasons = new List<string> { $"{previous} is declared as {desired.Address} now" };
         reasons.AddRange(deltas.Where(d => d.Spec.ForcesReplacement).Select(ReplaceReason));
         if (reconciler.ReplaceNeedsAllowDestroy)
@@ -204,7 +204,7 @@ public sealed class Planner
         }
         var translated = Translate(context, reconciler, live.Properties);
         FillFromState(reconciler, translated, state);
-        var deltas = Diff(reconciler, desired.Properties, translated);
+        var deltas = Diff(context, reconciler, desired.Properties, translated);
         var replace = deltas.Any(d => d.Spec.ForcesReplacement);
         ChangeAction action;
         var reasons = new List<string>();
@@ -223,6 +223,8 @@ public sealed class Planner
         {
             Address = desired.Address, Action = action, Id = live.Id, Arn = live.Arn, Desired = desired, Live = translated,
             Deltas = deltas, Reasons = reasons,
+            // Replacing a phone number releases the old one (a cooldown follows): the plan says so.
+            Irreversible = action == ChangeAction.Replace && (IsProtected(desired.Address.Component) || reconciler.ReplaceNeedsAllowDestroy),
         };
     }
 
@@ -260,6 +262,10 @@ public sealed class Planner
         copy[member] = TranslateRef(context, component, item[member]);
         return copy;
     }
+
+    /// <summary>The differences between desired and live, compared in the reconciler's comparable form.</summary>
+    public static List<PropertyDelta> Diff(ReconcileContext context, Reconciler reconciler, JsonObject desired, JsonObject live) =>
+        Diff(reconciler, reconciler.Comparable(context, desired), reconciler.Comparable(context, live));
 
     public static List<PropertyDelta> Diff(Reconciler reconciler, JsonObject desired, JsonObject live)
     {

@@ -56,6 +56,19 @@ public abstract class Reconciler
     /// </summary>
     public virtual bool ReplaceNeedsAllowDestroy => false;
 
+    /// <summary>
+    /// The properties in the form the planner compares, applied to the desired and the (translated) live side
+    /// alike: e.g. a flow's content with the instance's ARNs and ids turned back into key placeholders, so the
+    /// same flow written with placeholders or with literal ARNs compares equal. Default: as they are.
+    /// </summary>
+    public virtual JsonObject Comparable(ReconcileContext context, JsonObject properties) => properties;
+
+    /// <summary>
+    /// Live properties recorded in state when the config leaves them open (the number a claim got): outputs read
+    /// them from state without calling AWS.
+    /// </summary>
+    public virtual IReadOnlyList<string> KeepInState => [];
+
     public PropertySpec? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
 
     /// <summary>The global tags with the resource's own laid over them, as a property value.</summary>
