@@ -7,8 +7,8 @@ namespace ConnectOps.Emulator.Connect.Components;
 
 /// <summary>
 /// Users (ARN segment agent): identity info, phone config, routing profile, 1–10 security profiles, hierarchy group.
-/// Each user gets an AGENT queue when created, deleted with the user. A password is required exactly when the
-/// instance is CONNECT_MANAGED, and is never stored.
+/// Each user gets an AGENT queue (id = the user's id, ARN …/queue/agent/{userId}) when created, deleted with the
+/// user. A password is required exactly when the instance is CONNECT_MANAGED, and is never stored.
 /// </summary>
 internal sealed class UserKind : ResourceKind
 {
@@ -57,7 +57,7 @@ internal sealed class UserKind : ResourceKind
         CheckPassword(ctx);
         var data = resource.Data;
         data["PhoneConfig"] ??= new JsonObject { ["PhoneType"] = "SOFT_PHONE", ["AutoAccept"] = false, ["AfterContactWorkTimeLimit"] = 0 };
-        var agentQueue = ctx.Insert(ctx.Catalog["queue"], new JsonObject { ["QueueType"] = "AGENT", ["Status"] = "ENABLED" }, arnSuffix: $"agent/{resource.Id}");
+        var agentQueue = ctx.Insert(ctx.Catalog["queue"], new JsonObject { ["QueueType"] = "AGENT", ["Status"] = "ENABLED" }, arnSuffix: $"agent/{resource.Id}", id: resource.Id);
         data["AgentQueueId"] = agentQueue.Id;
     }
 

@@ -53,9 +53,9 @@ internal sealed class ConnectContext
         : Find(Catalog[kind], idOrArn) is not null;
 
     /// <summary>Builds a new resource of <paramref name="kind"/> (id, ARN, aliases, timestamps), runs its create hook, stores it.</summary>
-    public Resource Insert(ResourceKind kind, JsonObject data, string? arnSuffix = null)
+    public Resource Insert(ResourceKind kind, JsonObject data, string? arnSuffix = null, string? id = null)
     {
-        var id = Guid.NewGuid().ToString();
+        id ??= Guid.NewGuid().ToString();
         var arn = $"{Instance.Record.Arn}/{kind.ArnSegment}/{arnSuffix ?? id}";
         var resource = new Resource { Id = id, Arn = arn, Seq = Call.State.NextSequence(), Data = data };
         data["Id"] = id;
