@@ -2,6 +2,8 @@ using ConnectOps.Engine.Reconcilers.Framework;
 using ConnectOps.Engine.Reconcilers.HoursOfOperation;
 using ConnectOps.Engine.Reconcilers.Iam;
 using ConnectOps.Engine.Reconcilers.Instance;
+using ConnectOps.Engine.Reconcilers.LambdaFunctions;
+using ConnectOps.Engine.Reconcilers.LexBots;
 using ConnectOps.Engine.Reconcilers.Logging;
 using ConnectOps.Engine.Reconcilers.Queues;
 using ConnectOps.Engine.Reconcilers.RoutingProfiles;
@@ -20,6 +22,8 @@ public static class ReconcilerRegistry
         new InstanceReconciler(),
         new ConnectRoleReconciler(),
         new ContactFlowLogsReconciler(),
+        new LambdaFunctionReconciler(),
+        new LexBotReconciler(),
         new HoursOfOperationReconciler(),
         new QueueReconciler(),
         new SecurityProfileReconciler(),
