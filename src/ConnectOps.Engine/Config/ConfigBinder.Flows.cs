@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConnectOps.Engine.Addressing;
 using ConnectOps.Engine.Model;
+using ConnectOps.Engine.Reconcilers.ContactFlows;
 
 namespace ConnectOps.Engine.Config;
 
@@ -48,6 +49,7 @@ public sealed partial class ConfigBinder
         var filePosition = path is not null ? new SourcePosition(fullPath, 1, 1) : r.PositionOf("Content");
         if (!CheckFlowJson(content, path is not null ? fullPath : null, filePosition, r)) return null;
         CheckPlaceholders(content, path is not null ? fullPath : null, filePosition, r);
+        if (!ValidateFlow(name, type, content, path is not null ? fullPath : null, filePosition, r, path is not null ? "Path" : "Content")) return null;
         return name is null || type is null ? null : new ContactFlowSpec(name, type.Value, description, fullPath, content, status, tags, r.Map.Position);
     }
 
@@ -101,6 +103,45 @@ public sealed partial class ConfigBinder
             _ctx.Error(ConfigErrorCodes.FlowFile, $"The flow content is not valid JSON: {e.Message}", position, r.Path);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Finds the flow in the file (bare, or inside a {ContactFlow:{...}} / {Name,Type,Content} wrapper) and runs the
+    /// structural validator: errors and warnings name the flow file, the line and the action identifier.
+    /// Placeholders are checked by CheckPlaceholders (with their own positions), not again here.
+    /// </summary>
+    private bool ValidateFlow(string? name, ContactFlowType? type, string content, string? file, SourcePosition fallback, MapReader r, string key)
+    {
+        var document = FlowDocument.Read(content);
+        SourcePosition At(string flowPath) =>
+            file is not null && document.PositionOf(flowPath) is { } p ? new SourcePosition(file, p.Line, p.Column) : fallback;
+        var keyPath = r.KeyPath(key);
+        var label = name is null ? "The flow" : $"Flow '{name}'";
+        if (document.Flow is null)
+        {
+            _ctx.Error(ConfigErrorCodes.FlowFile, $"{label}: {document.Error}", At(""), keyPath);
+            return false;
+        }
+        if (document.DeclaredType is { } declared && type is { } configured && !string.Equals(declared, EnumWire.ToWire(configured), StringComparison.OrdinalIgnoreCase))
+        {
+            _ctx.Warning(ConfigErrorCodes.FlowWarning,
+                $"{label}: the file says Type '{declared}' but the config says '{EnumWire.ToWire(configured)}'; the config's Type is used.", At("Type"), keyPath);
+        }
+        var ok = true;
+        foreach (var problem in FlowValidator.Validate(document.Flow))
+        {
+            var message = $"{label}{(problem.Action is null ? "" : $", action '{problem.Action}'")}: {problem.Message}";
+            if (problem.Severity == FlowProblemSeverity.Warning)
+            {
+                _ctx.Warning(ConfigErrorCodes.FlowWarning, message, At(problem.Path), keyPath);
+            }
+            else
+            {
+                _ctx.Error(ConfigErrorCodes.InvalidFlow, message, At(problem.Path), keyPath);
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     private void CheckPlaceholders(string content, string? file, SourcePosition fallback, MapReader r)

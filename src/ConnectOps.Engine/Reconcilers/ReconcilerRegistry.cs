@@ -1,3 +1,4 @@
+using ConnectOps.Engine.Reconcilers.ContactFlows;
 using ConnectOps.Engine.Reconcilers.Framework;
 using ConnectOps.Engine.Reconcilers.HoursOfOperation;
 using ConnectOps.Engine.Reconcilers.Iam;
@@ -25,6 +26,7 @@ public static class ReconcilerRegistry
         new LambdaFunctionReconciler(),
         new LexBotReconciler(),
         new HoursOfOperationReconciler(),
+        new ContactFlowReconciler(),
         new QueueReconciler(),
         new SecurityProfileReconciler(),
         new RoutingProfileReconciler(),
