@@ -6,6 +6,7 @@ using ConnectOps.Engine.Reconcilers.Instance;
 using ConnectOps.Engine.Reconcilers.LambdaFunctions;
 using ConnectOps.Engine.Reconcilers.LexBots;
 using ConnectOps.Engine.Reconcilers.Logging;
+using ConnectOps.Engine.Reconcilers.PhoneNumbers;
 using ConnectOps.Engine.Reconcilers.Queues;
 using ConnectOps.Engine.Reconcilers.RoutingProfiles;
 using ConnectOps.Engine.Reconcilers.SecurityProfiles;
@@ -26,6 +27,7 @@ public static class ReconcilerRegistry
         new LambdaFunctionReconciler(),
         new LexBotReconciler(),
         new HoursOfOperationReconciler(),
+        new PhoneNumberReconciler(),
         new ContactFlowReconciler(),
         new QueueReconciler(),
         new SecurityProfileReconciler(),
