@@ -1,5 +1,6 @@
 using ConnectOps.Engine.Reconcilers.ContactFlows;
 using ConnectOps.Engine.Reconcilers.Framework;
+using ConnectOps.Engine.Reconcilers.HierarchyStructure;
 using ConnectOps.Engine.Reconcilers.HoursOfOperation;
 using ConnectOps.Engine.Reconcilers.Iam;
 using ConnectOps.Engine.Reconcilers.Instance;
@@ -32,5 +33,6 @@ public static class ReconcilerRegistry
         new QueueReconciler(),
         new SecurityProfileReconciler(),
         new RoutingProfileReconciler(),
+        new HierarchyStructureReconciler(),
     ];
 }
