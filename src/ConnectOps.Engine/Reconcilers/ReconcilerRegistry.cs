@@ -1,5 +1,6 @@
 using ConnectOps.Engine.Reconcilers.ContactFlows;
 using ConnectOps.Engine.Reconcilers.Framework;
+using ConnectOps.Engine.Reconcilers.HierarchyGroups;
 using ConnectOps.Engine.Reconcilers.HierarchyStructure;
 using ConnectOps.Engine.Reconcilers.HoursOfOperation;
 using ConnectOps.Engine.Reconcilers.Iam;
@@ -34,5 +35,6 @@ public static class ReconcilerRegistry
         new SecurityProfileReconciler(),
         new RoutingProfileReconciler(),
         new HierarchyStructureReconciler(),
+        new HierarchyGroupReconciler(),
     ];
 }
