@@ -60,6 +60,14 @@ function TypeName([type] $t) {
 }
 $commands = foreach ($name in ($module.ExportedCmdlets.Keys | Sort-Object)) {
     $c = Get-Command $name -Module $module.Name
+    if ($c.ParameterSets.Count -eq 0) {
+        # PowerShell could not build the cmdlet's parameter metadata (the cmdlet cannot run either): say why.
+        $problem = 'PowerShell reports no parameter sets.'
+        try { & $name -ConnectOpsHelpProbe 2>$null | Out-Null }
+        catch { if ($_.FullyQualifiedErrorId -notlike 'NamedParameterNotFound*') { $problem = $_.Exception.Message } }
+        [ordered]@{ Name = $c.Name; Error = $problem }
+        continue
+    }
     $sets = foreach ($set in $c.ParameterSets) {
         [ordered]@{
             Name       = $set.Name
@@ -582,7 +590,14 @@ function Update-PageText {
 #endregion
 
 $metadata = if ($MetadataPath) { Get-Content $MetadataPath -Raw | ConvertFrom-Json } else { Get-CmdletMetadata -Manifest $ModuleManifest }
-$commands = @($metadata)
+$commands = @(foreach ($c in @($metadata)) {
+    if ($c.PSObject.Properties['Error']) {
+        # Not fatal here: the build goes on, and tests/pester/Help.Tests.ps1 fails for this cmdlet with the reason.
+        Write-Warning "$($c.Name) has no usable parameter metadata, so it gets no help: $($c.Error)"
+        continue
+    }
+    $c
+})
 $DocsPath = (Resolve-Path $DocsPath).Path
 
 if ($UpdateMarkdown) {

@@ -29,7 +29,17 @@ BeforeAll {
 
 Describe 'Help for <Name>' -ForEach $script:Cmdlets {
     BeforeAll {
-        $script:Help = Get-Help $Name -Full
+        # A cmdlet whose parameter metadata PowerShell cannot build makes Get-Help throw: the first test says why.
+        $script:Help = try { Get-Help $Name -Full -ErrorAction Stop } catch { $null }
+    }
+
+    It 'has parameter metadata PowerShell can load (so it can run, and have help)' {
+        $command = Get-Command $Name -Module ConnectOps
+        $problem = ''
+        if ($command.ParameterSets.Count -eq 0) {
+            try { & $Name -ConnectOpsHelpProbe 2>$null | Out-Null } catch { $problem = $_.Exception.Message }
+        }
+        $command.ParameterSets.Count | Should -BeGreaterThan 0 -Because "PowerShell cannot bind $($Name): $problem"
     }
 
     It 'has a page in docs/en-US' {
