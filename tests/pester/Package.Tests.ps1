@@ -65,7 +65,9 @@ Save-PSResource -Name ConnectOps -Repository ConnectOpsTest -TrustRepository -Pa
 "EMULATOR=`$(`$emulator.Endpoint)"
 "EMULATOR_HEALTH=`$((Invoke-RestMethod "`$(`$emulator.Endpoint)/_connectops/health").Status)"
 `$emulator | Stop-ConnectEmulator
-"EMULATOR_RUNNING=`$(`$emulator.Running)"
+`$deadline = [DateTime]::UtcNow.AddSeconds(10)
+while ((Get-Process -Id `$emulator.ProcessId -ErrorAction SilentlyContinue) -and [DateTime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 100 }
+"EMULATOR_ALIVE=`$([bool](Get-Process -Id `$emulator.ProcessId -ErrorAction SilentlyContinue))"
 "@
         # A private profile: PSResourceGet's repository list and CurrentUser module folder live under it.
         $environment = if ($IsWindows) { @{ LOCALAPPDATA = $script:UserData; USERPROFILE = $script:UserData } }
@@ -74,7 +76,6 @@ Save-PSResource -Name ConnectOps -Repository ConnectOpsTest -TrustRepository -Pa
         $environment.Values | ForEach-Object { New-Item -ItemType Directory -Force -Path $_ | Out-Null }
         $run = Invoke-ChildPwsh -Script $script -Environment $environment -WorkingDirectory $TestDrive
         $run.ExitCode | Should -Be 0 -Because $run.Text
-        Write-Host ($run.Output -join [Environment]::NewLine)
         $values = @{}
         foreach ($line in $run.Output) { if ($line -match '^([A-Z_]+)=(.*)$') { $values[$Matches[1]] = $Matches[2] } }
 
@@ -90,6 +91,6 @@ Save-PSResource -Name ConnectOps -Repository ConnectOpsTest -TrustRepository -Pa
         $values['CONFIG_VALID'] | Should -Be 'True'
         $values['EMULATOR'] | Should -Match '^http://127\.0\.0\.1:\d+$'
         $values['EMULATOR_HEALTH'] | Should -Be 'ok'
-        $values['EMULATOR_RUNNING'] | Should -Be 'False'
+        $values['EMULATOR_ALIVE'] | Should -Be 'False'
     }
 }
