@@ -9,9 +9,11 @@ public sealed partial class ConfigBinder
 {
     private QuickConnectSpec? BindQuickConnect(string key, MapReader r)
     {
-        _names.Declare(Component.QuickConnects, key, r.Map.Position, r.Path, "Quick connect key", scope: "key");
+        // References (a queue's QuickConnects, ${QuickConnects/key} placeholders) name the map key, the address;
+        // names are unique too, in a scope of their own.
+        _names.Declare(Component.QuickConnects, key, r.Map.Position, r.Path, "Quick connect key");
         var name = r.String("Name", required: true, max: MaxNameLength, example: "'Supervisor'");
-        if (name is not null) _names.Declare(Component.QuickConnects, name, r.PositionOf("Name"), r.KeyPath("Name"), "Quick connect");
+        if (name is not null) _names.Declare(Component.QuickConnects, name, r.PositionOf("Name"), r.KeyPath("Name"), "Quick connect", scope: "name");
         var description = r.String("Description", max: MaxDescriptionLength);
         var type = r.Enum<QuickConnectType>("Type", required: true);
         string? queue = null, user = null, phone = null, flow = null;
