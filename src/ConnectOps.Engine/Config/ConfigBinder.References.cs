@@ -54,7 +54,8 @@ public sealed partial class ConfigBinder
             if (ResourceAddress.IsSingleton(target)) continue; // ${Instance}, ${HierarchyStructure}
             var builtIns = BuiltIns(target);
             var declared = _names.Contains(target, reference.Name);
-            var builtIn = builtIns.Contains(reference.Name, StringComparer.OrdinalIgnoreCase);
+            var builtIn = builtIns.Contains(reference.Name, StringComparer.OrdinalIgnoreCase)
+                || (!declared && _existsElsewhere?.Invoke(target, reference.Name) == true);
             if (!declared && !builtIn)
             {
                 var candidates = _names.All(target).Concat(builtIns).ToList();

@@ -13,8 +13,12 @@ public sealed partial class ConfigBinder
     private readonly BindContext _ctx;
     private readonly NameRegistry _names;
 
-    private ConfigBinder(string configPath)
+    /// <summary>Names that exist outside the config (in state or in AWS): references to them are valid.</summary>
+    private readonly Func<Component, string, bool>? _existsElsewhere;
+
+    private ConfigBinder(string configPath, Func<Component, string, bool>? existsElsewhere = null)
     {
+        _existsElsewhere = existsElsewhere;
         var directory = Path.GetDirectoryName(configPath);
         _ctx = new BindContext(configPath, string.IsNullOrEmpty(directory) ? Directory.GetCurrentDirectory() : directory);
         _names = new NameRegistry(_ctx);
@@ -22,10 +26,14 @@ public sealed partial class ConfigBinder
 
     /// <param name="root">The tree from the host's reader.</param>
     /// <param name="configPath">The config file's full path: relative paths (flows, local state) resolve against its folder.</param>
-    public static ConfigLoadResult Bind(ConfigNode root, string configPath)
+    /// <param name="existsElsewhere">
+    /// For a config with resources added by a cmdlet: whether a name the config does not declare exists in state or
+    /// in AWS (so <c>-RoutingProfile</c> may name a profile another cmdlet made). Null: only declared and built-in names.
+    /// </param>
+    public static ConfigLoadResult Bind(ConfigNode root, string configPath, Func<Component, string, bool>? existsElsewhere = null)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var binder = new ConfigBinder(configPath);
+        var binder = new ConfigBinder(configPath, existsElsewhere);
         ConnectConfig? config = null;
         try
         {

@@ -30,6 +30,7 @@ public static class EngineErrors
             _ => EngineErrorKind.InvalidOperation,
         }, ex.Message),
         StateVersionNotFoundException sv => new(sv.ErrorId, EngineErrorKind.ObjectNotFound, ex.Message),
+        ImperativeException ie => new(ie.ErrorId, ie.Kind, ex.Message),
         StateOperationException so => new(so.ErrorId, so.ErrorId is "ConnectOps.AddressNotInState" or "ConnectOps.ImportNotFound" or "ConnectOps.StateEmpty"
             ? EngineErrorKind.ObjectNotFound : EngineErrorKind.InvalidOperation, ex.Message),
         StateConflictException sc => new(sc.ErrorId, EngineErrorKind.ResourceBusy, ex.Message),

@@ -36,7 +36,7 @@ public sealed record ApplyResult(IReadOnlyList<ChangeOutcome> Outcomes, PlanStat
 /// One config with its state and its AWS account: the entry point the cmdlets call. Plans, applies
 /// (under the state lock, refusing stale plans), and keeps the engine free of any host type.
 /// </summary>
-public sealed class Workspace : IDisposable
+public sealed partial class Workspace : IDisposable
 {
     private readonly IReadOnlyList<Reconciler> _reconcilers;
 

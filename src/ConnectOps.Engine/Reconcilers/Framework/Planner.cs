@@ -10,6 +10,13 @@ public sealed record PlanScope
 {
     public IReadOnlyList<Component> Components { get; init; } = [];
     public IReadOnlyList<AddressPattern> Targets { get; init; } = [];
+
+    /// <summary>
+    /// False: exactly the selected resources, without the creates they depend on (an imperative cmdlet changes one
+    /// resource and refuses, before any call, when what it references does not exist).
+    /// </summary>
+    public bool IncludeDependencies { get; init; } = true;
+
     public bool IsEverything => Components.Count == 0 && Targets.Count == 0;
 }
 
@@ -26,7 +33,9 @@ public sealed class Planner
         _reconcilers = reconcilers;
     }
 
-    public async Task<IReadOnlyList<PlannedChange>> PlanAsync(ReconcileContext context, StateDocument state, PlanScope scope, CancellationToken cancellationToken)
+    /// <param name="live">What was read already (an imperative change reads only the components it needs); null: read everything.</param>
+    public async Task<IReadOnlyList<PlannedChange>> PlanAsync(ReconcileContext context, StateDocument state, PlanScope scope, CancellationToken cancellationToken,
+        IReadOnlyDictionary<Component, IReadOnlyList<LiveResource>>? live = null)
     {
         var config = context.Config;
         foreach (var (address, resource) in state.Resources)
@@ -37,7 +46,7 @@ public sealed class Planner
         context.InstanceArn ??= state.Instance?.Arn;
 
         var desiredByComponent = CycleBreaker.Apply(_reconcilers.ToDictionary(r => r.Component, r => r.Desired(config).ToList()));
-        var live = await ReadAllAsync(context, cancellationToken).ConfigureAwait(false);
+        live ??= await ReadAllAsync(context, cancellationToken).ConfigureAwait(false);
 
         // Index what exists: state ids first, then names of live resources the config declares or that are
         // built in, so references to 'Basic Hours' or an adopted queue resolve.
@@ -136,7 +145,7 @@ public sealed class Planner
     private static PlannedChange PlanRename(ReconcileContext context, Reconciler reconciler, DesiredResource desired, ResourceAddress previous, ResourceState state, LiveResource live)
     {
         var translated = Translate(context, reconciler, live.Properties);
-        FillFromState(reconciler, translated, state);
+        FillFromState(reconciler, translated, state, desired.Properties);
         var deltas = Diff(context, reconciler, desired.Properties, translated);
         var reasons = new List<string> { $"{previous} is declared as {desired.Address} now" };
         reasons.AddRange(deltas.Where(d => d.Spec.ForcesReplacement).Select(ReplaceReason));
@@ -151,13 +160,17 @@ public sealed class Planner
 
     private static string ReplaceReason(PropertyDelta delta) => delta.Spec.ReplaceReason ?? $"{delta.Spec.Name} cannot change in place";
 
-    /// <summary>What the bulk read cannot report (SearchUsers has no email) is compared with what the last apply wrote.</summary>
-    private static void FillFromState(Reconciler reconciler, JsonObject translated, ResourceState? state)
+    /// <summary>
+    /// What the bulk read cannot report (SearchUsers has no email) is compared with what the last apply wrote;
+    /// with nothing recorded (an import), an empty desired value has nothing to set and is taken as equal.
+    /// </summary>
+    private static void FillFromState(Reconciler reconciler, JsonObject translated, ResourceState? state, JsonObject desired)
     {
-        if (state is null) return;
         foreach (var spec in reconciler.Properties)
         {
-            if (!translated.ContainsKey(spec.Name) && state.Attributes[spec.Name] is { } recorded) translated[spec.Name] = recorded.DeepClone();
+            if (translated.ContainsKey(spec.Name)) continue;
+            if (state?.Attributes[spec.Name] is { } recorded) translated[spec.Name] = recorded.DeepClone();
+            else if (desired[spec.Name] is { } want && IsEmptyValue(want)) translated[spec.Name] = want.DeepClone();
         }
     }
 
@@ -203,7 +216,7 @@ public sealed class Planner
             };
         }
         var translated = Translate(context, reconciler, live.Properties);
-        FillFromState(reconciler, translated, state);
+        FillFromState(reconciler, translated, state, desired.Properties);
         var deltas = Diff(context, reconciler, desired.Properties, translated);
         var replace = deltas.Any(d => d.Spec.ForcesReplacement);
         ChangeAction action;
@@ -290,6 +303,7 @@ public sealed class Planner
         if (scope.IsEverything) return changes;
         bool Selected(ResourceAddress a) =>
             (scope.Components.Count > 0 && scope.Components.Contains(a.Component)) || scope.Targets.Any(t => t.Matches(a));
+        if (!scope.IncludeDependencies) return changes.Where(c => Selected(c.Address)).ToList();
         var byAddress = changes.ToDictionary(c => c.Address);
         var keep = new HashSet<ResourceAddress>();
         var stack = new Stack<ResourceAddress>(changes.Where(c => Selected(c.Address)).Select(c => c.Address));
