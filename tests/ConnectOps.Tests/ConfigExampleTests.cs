@@ -45,7 +45,7 @@ public sealed class ConfigExampleTests : IDisposable
         Assert.Equal([1, 2], config.HierarchyGroups.Select(g => g.Level));
         Assert.Equal(["john.smith", "admin"], config.Users.Select(u => u.Username));
         var admin = config.AdminUser!;
-        Assert.Equal((BuiltInResources.BasicRoutingProfile, "Admin"), (admin.RoutingProfile, Assert.Single(admin.SecurityProfiles)));
+        Assert.Equal(("AgentProfile", "Admin"), (admin.RoutingProfile, Assert.Single(admin.SecurityProfiles)));
         Assert.Equal("customer_lookup", Assert.Single(config.LambdaFunctions).Key);
         Assert.Equal([false, true], config.LexBots.Select(b => b.IsV2));
         Assert.StartsWith("sha256:", config.ConfigHash);

@@ -10,6 +10,7 @@ public sealed partial class ConfigBinder
     {
         var name = r.String("Name", required: true, max: MaxNameLength, example: "'AgentProfile'");
         if (name is not null) _names.Declare(Component.RoutingProfiles, name, r.PositionOf("Name"), r.KeyPath("Name"), "Routing profile");
+        _firstRoutingProfile ??= name;
         var description = r.String("Description", max: MaxDescriptionLength);
         var defaultQueue = Ref(r, "DefaultOutboundQueue", Component.Queues, required: true, example: "'BasicQueue'");
         var ok = true;

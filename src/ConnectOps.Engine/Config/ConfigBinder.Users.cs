@@ -10,6 +10,9 @@ public sealed partial class ConfigBinder
         "Passwords never go in the config (it is a file in source control, and ConnectOps never stores secrets). " +
         "Use PasswordSecret = '<Secrets Manager secret name or ARN>', or pass -Password (a SecureString) to New-ConnectUser/Set-ConnectUser.";
 
+    /// <summary>The first routing profile the config declares: the AdminUser's when it names none (as the Terraform module does).</summary>
+    private string? _firstRoutingProfile;
+
     private UserSpec? BindUser(MapReader r) => BindUser(r, isAdmin: false);
 
     private UserSpec? BindAdminUser(MapReader top)
@@ -48,7 +51,7 @@ public sealed partial class ConfigBinder
         var tags = r.Tags();
         if (isAdmin)
         {
-            if (!r.Has("RoutingProfile")) routingProfile = BuiltInResources.BasicRoutingProfile;
+            if (!r.Has("RoutingProfile")) routingProfile = _firstRoutingProfile ?? BuiltInResources.BasicRoutingProfile;
             if (!r.Has("SecurityProfiles")) securityProfiles = new ValueList<string>([BuiltInResources.AdminSecurityProfile]);
         }
         return username is null || routingProfile is null || securityProfiles.Count == 0 ? null

@@ -4,8 +4,9 @@ using ConnectOps.Engine.Config;
 namespace ConnectOps.Engine.Model;
 
 /// <summary>
-/// Config <c>Users = @( @{ Username; ... } )</c> and <c>AdminUser = @{ ... }</c> (<see cref="IsAdminUser"/>; it
-/// defaults to SecurityProfiles 'Admin' and RoutingProfile 'Basic Routing Profile').
+/// Config <c>Users = @( @{ Username; ... } )</c> and <c>AdminUser = @{ ... }</c> (<see cref="IsAdminUser"/>; as the
+/// Terraform module does, it defaults to SecurityProfiles 'Admin' and the first declared routing profile, or
+/// 'Basic Routing Profile' when the config declares none).
 /// <para>No password is ever in the model: <see cref="PasswordSecret"/> names a Secrets Manager secret (name or
 /// ARN) that the apply reads; the cmdlets take -Password as a SecureString.</para>
 /// </summary>

@@ -12,6 +12,7 @@ using ConnectOps.Engine.Reconcilers.PhoneNumbers;
 using ConnectOps.Engine.Reconcilers.Queues;
 using ConnectOps.Engine.Reconcilers.RoutingProfiles;
 using ConnectOps.Engine.Reconcilers.SecurityProfiles;
+using ConnectOps.Engine.Reconcilers.Users;
 
 namespace ConnectOps.Engine.Reconcilers;
 
@@ -36,5 +37,6 @@ public static class ReconcilerRegistry
         new RoutingProfileReconciler(),
         new HierarchyStructureReconciler(),
         new HierarchyGroupReconciler(),
+        new UserReconciler(),
     ];
 }
