@@ -19,8 +19,9 @@ namespace ConnectOps.Engine.Reconcilers.PhoneNumbers;
 /// irreversible: apply refuses both unless AllowDestroy names PhoneNumbers (the planner and executor enforce it).
 /// <para>Read: ListPhoneNumbersV2 (the instance's numbers, 1,000 a page) and ListFlowAssociations
 /// (VOICE_PHONE_NUMBER: every number's inbound flow in one page) — neither the list nor DescribePhoneNumber carries
-/// the flow. Tags are only on DescribePhoneNumber, so that is called for the numbers this config manages (in state,
-/// or named exactly), never for the others.</para>
+/// the flow. Tags are only on DescribePhoneNumber (one call per number), so a plan compares a number's tags with
+/// what the last apply wrote, as it does for what other bulk reads lack; tags changed outside ConnectOps are not
+/// seen. DescribePhoneNumber is called only while claiming, and when a configured number is missing from state.</para>
 /// <para>A claim is tagged <c>connectops:address</c>, so a number whose claim response (or state write) was lost is
 /// found and adopted by the next plan instead of claiming a second one.</para>
 /// </summary>
@@ -109,11 +110,13 @@ public sealed class PhoneNumberReconciler : Reconciler
             if (a.ResourceId is { } resource && a.FlowId is { } flowId) flows[resource] = FlowIdOf(flowId);
         }
 
-        // Tags (and claim status) only come from DescribePhoneNumber: only for the numbers this config manages.
+        // Tags only come from DescribePhoneNumber, one call per number. A plan does not make them: a number's tags
+        // compare with what the last apply wrote (the planner fills what a bulk read lacks from state). Only when a
+        // configured number is missing from state are the numbers state does not know described, for the claim tag.
         var exact = context.Config.PhoneNumbers.Where(n => n.PhoneNumber is not null).Select(n => n.PhoneNumber!).ToHashSet(StringComparer.Ordinal);
         var lookingForLostClaims = context.Config.PhoneNumbers.Any(n => n.PhoneNumber is null && !context.Ids.TryGetId(Component.PhoneNumbers, n.Key, out _));
         var described = new Dictionary<string, ClaimedPhoneNumberSummary>(StringComparer.Ordinal);
-        await Task.WhenAll(numbers.Where(n => IsManaged(context, n, exact, lookingForLostClaims)).Select(async n =>
+        await Task.WhenAll(numbers.Where(n => lookingForLostClaims && context.Ids.KeyOf(Component.PhoneNumbers, n.PhoneNumberId!) is null).Select(async n =>
         {
             var d = await connect.DescribePhoneNumberAsync(new DescribePhoneNumberRequest { PhoneNumberId = n.PhoneNumberId }, cancellationToken).ConfigureAwait(false);
             if (d.ClaimedPhoneNumberSummary is { } summary)
@@ -148,11 +151,6 @@ public sealed class PhoneNumberReconciler : Reconciler
             };
         }).ToList();
     }
-
-    private static bool IsManaged(ReconcileContext context, ListPhoneNumbersSummary n, HashSet<string> exact, bool lookingForLostClaims) =>
-        context.Ids.KeyOf(Component.PhoneNumbers, n.PhoneNumberId!) is not null
-        || exact.Contains(n.PhoneNumber ?? "")
-        || lookingForLostClaims;
 
     /// <summary>A flow ARN's id (…/contact-flow/{id}); an id stays as it is.</summary>
     private static string FlowIdOf(string flow)
@@ -248,9 +246,11 @@ public sealed class PhoneNumberReconciler : Reconciler
         return (number, response.PhoneNumberId!, response.PhoneNumberArn);
     }
 
+    /// <summary>The claim lost a race for the number (not a request that would fail for any number).</summary>
     private static bool IsTaken(AmazonServiceException ex) =>
-        ex.ErrorCode is "InvalidParameterException" or "ResourceConflictException" or "ResourceInUseException" or "IdempotencyException"
-        && !ex.Message.Contains("E.164", StringComparison.Ordinal);
+        ex.ErrorCode is "ResourceConflictException" or "ResourceInUseException" or "IdempotencyException"
+        || (ex.ErrorCode == "InvalidParameterException"
+            && (ex.Message.Contains("not available", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("already claimed", StringComparison.OrdinalIgnoreCase)));
 
     private static string? Prefix(string? prefix) => prefix is null ? null : prefix.StartsWith('+') ? prefix : "+" + prefix;
 
