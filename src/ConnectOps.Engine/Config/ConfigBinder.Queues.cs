@@ -17,7 +17,7 @@ public sealed partial class ConfigBinder
         var callerNumber = Ref(r, "OutboundCallerIdNumber", Component.PhoneNumbers);
         var outboundFlow = Ref(r, "OutboundFlow", Component.ContactFlows, flowType: ContactFlowType.OutboundWhisper);
         var status = r.Enum<QueueStatus>("Status") ?? QueueStatus.Enabled;
-        var quickConnects = RefList(r, "QuickConnects", Component.QuickConnects, maxCount: 50);
+        var quickConnects = RefList(r, "QuickConnects", Component.QuickConnects, maxCount: QueueSpec.MaxQuickConnects);
         var tags = r.Tags();
         return name is null || hours is null ? null
             : new QueueSpec(name, description, hours, maxContacts, callerName, callerNumber, outboundFlow, status, quickConnects, tags, r.Map.Position);

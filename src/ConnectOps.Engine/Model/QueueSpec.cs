@@ -21,5 +21,8 @@ public sealed record QueueSpec(
     TagSet Tags,
     SourcePosition Position) : IResourceSpec
 {
+    /// <summary>Quick connects one queue may hold (the service quota); the API takes 50 per call, which the engine chunks.</summary>
+    public const int MaxQuickConnects = 700;
+
     public ResourceAddress Address => new(Component.Queues, Name);
 }

@@ -10,6 +10,7 @@ using ConnectOps.Engine.Reconcilers.LexBots;
 using ConnectOps.Engine.Reconcilers.Logging;
 using ConnectOps.Engine.Reconcilers.PhoneNumbers;
 using ConnectOps.Engine.Reconcilers.Queues;
+using ConnectOps.Engine.Reconcilers.QuickConnects;
 using ConnectOps.Engine.Reconcilers.RoutingProfiles;
 using ConnectOps.Engine.Reconcilers.SecurityProfiles;
 using ConnectOps.Engine.Reconcilers.Users;
@@ -38,5 +39,6 @@ public static class ReconcilerRegistry
         new HierarchyStructureReconciler(),
         new HierarchyGroupReconciler(),
         new UserReconciler(),
+        new QuickConnectReconciler(),
     ];
 }
