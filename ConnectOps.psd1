@@ -19,6 +19,17 @@
         'Unlock-ConnectState'
         'Start-ConnectEmulator'
         'Stop-ConnectEmulator'
+        'Set-ConnectDefault'
+        'Get-ConnectDefault'
+        'Clear-ConnectDefault'
+        'Get-ConnectQueue'
+        'New-ConnectQueue'
+        'Set-ConnectQueue'
+        'Remove-ConnectQueue'
+        'Get-ConnectHoursOfOperation'
+        'New-ConnectHoursOfOperation'
+        'Set-ConnectHoursOfOperation'
+        'Remove-ConnectHoursOfOperation'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -38,6 +38,16 @@ public abstract class ConnectCmdletBase : PSCmdlet
 
     protected override void StopProcessing() => _host?.Cancel();
 
+    /// <summary>Parameters not given take the session's defaults (Set-ConnectDefault).</summary>
+    protected override void BeginProcessing()
+    {
+        if (SessionDefaults.Current is not { } defaults) return;
+        ConfigPath ??= defaults.ConfigPath;
+        Region ??= defaults.Region;
+        ProfileName ??= defaults.ProfileName;
+        EndpointUrl ??= defaults.EndpointUrl;
+    }
+
     protected override void EndProcessing()
     {
         try { Run(); }

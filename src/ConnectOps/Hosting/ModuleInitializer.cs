@@ -35,6 +35,8 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         // Emulators this session started die with the module. The load context is not collectible
         // (a loaded engine cannot be unloaded); a re-import reuses it.
         EmulatorRegistry.StopAll();
+        // Set-ConnectDefault's values belong to this import of the module.
+        SessionDefaults.Clear();
     }
 
     private static Assembly? ResolveEngine(AssemblyLoadContext context, AssemblyName name)

@@ -1,0 +1,16 @@
+using System.Management.Automation;
+using ConnectOps.Completion;
+using ConnectOps.Resources;
+
+namespace ConnectOps.Commands;
+
+/// <summary>Deletes a queue and its state entry.</summary>
+[Cmdlet(VerbsCommon.Remove, "ConnectQueue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(void))]
+public sealed class RemoveConnectQueueCommand : ConnectRemoveCmdletBase
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ResourceNameCompleter))]
+    [ConfigKey("Name", IsName = true)]
+    public string Name { get; set; } = "";
+}
