@@ -17,13 +17,14 @@ public sealed class InvokeConnectApplyCommand : ConnectCmdletBase
 {
     private const string ConfigSet = "Config";
     private const string PlanSet = "Plan";
+    private const string PlanFileSet = "PlanFile";
 
     /// <summary>A plan from Invoke-ConnectPlan (by pipeline) to apply exactly; refused when stale.</summary>
     [Parameter(ParameterSetName = PlanSet, ValueFromPipeline = true, Mandatory = true)]
     public Plan? Plan { get; set; }
 
     /// <summary>A plan file written by Invoke-ConnectPlan -OutFile.</summary>
-    [Parameter(ParameterSetName = PlanSet)]
+    [Parameter(ParameterSetName = PlanFileSet, Mandatory = true)]
     public string? PlanFile { get; set; }
 
     [Parameter(ParameterSetName = ConfigSet)]

@@ -22,8 +22,10 @@ public sealed class UnlockConnectStateCommand : ConnectCmdletBase
         {
             var holder = Engine.Run(ct => store.GetLockAsync(ct));
             var who = holder is null ? "no one" : $"{holder.Who} ({holder.Operation} since {holder.Created:u})";
-            if (!ShouldProcess($"{store.Location} (held by {who})", $"Remove lock {LockId}")) return;
-            if (!Force && !ShouldContinue($"Remove the lock {LockId} held by {who}? Only do this when that run has died.", "Unlock state")) return;
+            // -Force skips the confirmation (ConfirmImpact High asks by default), never -WhatIf.
+            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && ((SwitchParameter)w).IsPresent;
+            var target = $"{store.Location} (held by {who}; only remove it when that run has died)";
+            if ((whatIf || !Force) && !ShouldProcess(target, $"Remove lock {LockId}")) return;
             Engine.Run(async ct => { await store.ForceUnlockAsync(LockId, ct).ConfigureAwait(false); return true; });
             WriteVerbose($"Lock {LockId} removed from {store.Location}.");
         }

@@ -13,8 +13,8 @@ public sealed class AddressCompleter : IArgumentCompleter
     {
         var word = (wordToComplete ?? "").Trim('\'', '"');
         var configPath = fakeBoundParameters["ConfigPath"] as string ?? "connectops.psd1";
-        string full;
-        try { full = Path.GetFullPath(configPath); } catch (ArgumentException) { yield break; }
+        var full = ResolveInCurrentLocation(configPath);
+        if (full is null) yield break;
         if (!File.Exists(full)) yield break;
         var loaded = ConfigLoader.Load(full, new PsdConfigReader());
         if (loaded.Config is null) yield break;
@@ -23,6 +23,21 @@ public sealed class AddressCompleter : IArgumentCompleter
             if (!address.StartsWith(word, StringComparison.OrdinalIgnoreCase)) continue;
             var text = address.Contains(' ', StringComparison.Ordinal) ? $"'{address}'" : address;
             yield return new CompletionResult(text, address, CompletionResultType.ParameterValue, address);
+        }
+    }
+
+    /// <summary>Resolves the path against PowerShell's current location (not the process directory).</summary>
+    private static string? ResolveInCurrentLocation(string path)
+    {
+        try
+        {
+            // Completers run on the pipeline thread of the session being completed: a script block sees its location.
+            var resolved = ScriptBlock.Create("param($p) $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($p)").Invoke(path);
+            return resolved.Count == 1 && resolved[0]?.BaseObject is string s ? s : Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PSInvalidOperationException or ItemNotFoundException or ProviderNotFoundException or System.Management.Automation.DriveNotFoundException or RuntimeException)
+        {
+            return null;
         }
     }
 }

@@ -18,9 +18,15 @@ public sealed class ConnectEmulator
     public string Endpoint { get; }
     public int ProcessId { get; }
     public DateTimeOffset StartedAt { get; }
-    public bool Running => !_process.HasExited;
+    private volatile bool _stopped;
 
-    internal void Stop() => _process.Dispose();
+    public bool Running => !_stopped && !_process.HasExited;
+
+    internal void Stop()
+    {
+        _stopped = true;
+        _process.Dispose();
+    }
 
     public override string ToString() => Endpoint;
 }
