@@ -186,7 +186,7 @@ public sealed class Executor
                     await CreateAsync(context, reconciler, change, options, cancellationToken).ConfigureAwait(false);
                     break;
                 case ChangeAction.Delete:
-                    if (change.Id is { } id && !change.Reasons.Any(r => r.Contains("already gone", StringComparison.Ordinal)))
+                    if (change.Id is { } id && !change.ForgetOnly && !change.Reasons.Any(r => r.Contains("already gone", StringComparison.Ordinal)))
                     {
                         try { await reconciler.DeleteAsync(context, id, change.Arn, cancellationToken).ConfigureAwait(false); }
                         catch (AmazonServiceException ex) when (IsNotFound(ex)) { /* already gone: converge */ }

@@ -116,7 +116,7 @@ public sealed class SecurityProfilesTests(EmulatorFixture emulator) : ComponentT
     }
 
     [Fact]
-    public async Task A_built_in_profile_declared_only_for_tags_is_imported_and_keeps_its_permissions()
+    public async Task A_built_in_profile_declared_only_for_tags_keeps_its_permissions_and_is_never_deleted()
     {
         var config = Harness.BasicConfig("sp-builtin");
         using var h = new Harness(Emulator, config);
@@ -133,6 +133,18 @@ public sealed class SecurityProfilesTests(EmulatorFixture emulator) : ComponentT
         var admin = await ResourceAsync(h, "SecurityProfiles/Admin");
         var permissions = await ws.Aws.Connect.ListSecurityProfilePermissionsAsync(new ListSecurityProfilePermissionsRequest { InstanceId = (await h.StateAsync()).Instance!.Id, SecurityProfileId = admin.Id });
         Assert.Contains("SecurityProfiles.Edit", permissions.Permissions!);
+        await AssertPlanEmptyAsync(h);
+
+        // Dropping the declaration stops managing Admin; it never deletes it.
+        config.Remove("SecurityProfiles");
+        h.Write(config);
+        var forget = Single(await h.PlanAsync(), "SecurityProfiles/Admin");
+        Assert.Equal(ChangeAction.Delete, forget.Action);
+        Assert.Contains(forget.Reasons, r => r.Contains("never deleted", StringComparison.Ordinal));
+        Assert.Empty(await ApplyChangeAsync(h, config));
+        Assert.False((await h.StateAsync()).Resources.ContainsKey(ResourceAddress.Parse("SecurityProfiles/Admin")));
+        var still = await ws.Aws.Connect.SearchSecurityProfilesAsync(new SearchSecurityProfilesRequest { InstanceId = (await h.StateAsync()).Instance!.Id });
+        Assert.Contains(still.SecurityProfiles!, p => p.Id == admin.Id);
         await AssertPlanEmptyAsync(h);
     }
 

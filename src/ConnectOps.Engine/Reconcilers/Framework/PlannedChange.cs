@@ -24,6 +24,12 @@ public sealed class PlannedChange
     public bool Irreversible { get; init; }
 
     /// <summary>
+    /// A Delete that only drops the state entry: the resource is one of the instance's defaults (Admin,
+    /// BasicQueue …), which removing a declaration never deletes.
+    /// </summary>
+    public bool ForgetOnly { get; init; }
+
+    /// <summary>
     /// For a Replace whose key changed in config (a renamed user): the old address, whose state entry goes
     /// with the old resource.
     /// </summary>

@@ -101,6 +101,15 @@ public sealed class Planner
                     continue;
                 }
                 var protectedDelete = IsProtected(address.Component) && !config.AllowDestroy.Contains(address.Component);
+                if (exists && resource.Id is { } defaultId && liveById.TryGetValue(defaultId, out var existing) && existing.IsDefault)
+                {
+                    changes.Add(new PlannedChange
+                    {
+                        Address = address, Action = ChangeAction.Delete, Id = resource.Id, Arn = resource.Arn, ForgetOnly = true,
+                        Reasons = ["removed from the config; it is a default resource of the instance, which is never deleted: only the state entry is dropped"],
+                    });
+                    continue;
+                }
                 changes.Add(new PlannedChange
                 {
                     Address = address, Action = ChangeAction.Delete, Id = resource.Id, Arn = resource.Arn,
