@@ -24,6 +24,8 @@
     ./tools/New-MamlHelp.ps1 -ModuleManifest out/ConnectOps/0.1.0/ConnectOps.psd1 -OutputPath out/ConnectOps/0.1.0/en-US
 .EXAMPLE
     ./tools/New-MamlHelp.ps1 -ModuleManifest out/ConnectOps/0.1.0/ConnectOps.psd1 -UpdateMarkdown
+.EXAMPLE
+    ./tools/New-MamlHelp.ps1 -ModuleManifest out/ConnectOps/0.1.0/ConnectOps.psd1 -UpdateMarkdown -Name New-ConnectUser, Set-ConnectUser
 #>
 [CmdletBinding()]
 param(
@@ -35,6 +37,8 @@ param(
     [string] $OutputPath,
     # Refresh SYNTAX and parameter metadata in the markdown from the compiled cmdlets; add missing pages.
     [switch] $UpdateMarkdown,
+    # With -UpdateMarkdown: only these cmdlets' pages (wildcards allowed). Default: every exported cmdlet.
+    [string[]] $Name = @('*'),
     # Metadata already read (a JSON file from an earlier run), instead of starting a child pwsh.
     [string] $MetadataPath
 )
@@ -601,7 +605,7 @@ $commands = @(foreach ($c in @($metadata)) {
 $DocsPath = (Resolve-Path $DocsPath).Path
 
 if ($UpdateMarkdown) {
-    foreach ($c in $commands) {
+    foreach ($c in $commands | Where-Object { $n = $_.Name; @($Name | Where-Object { $n -like $_ }).Count -gt 0 }) {
         $path = Join-Path $DocsPath "$($c.Name).md"
         $text = Update-PageText $c $path
         $old = if (Test-Path $path) { Get-Content $path -Raw } else { $null }
