@@ -19,7 +19,6 @@ public abstract class ConnectCmdletBase : PSCmdlet
 
     /// <summary>The config file (default ./connectops.psd1).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Path")]
     public string? ConfigPath { get; set; }
 
     [Parameter]
@@ -50,8 +49,16 @@ public abstract class ConnectCmdletBase : PSCmdlet
 
     protected override void EndProcessing()
     {
-        try { Run(); }
-        finally { _host?.Dispose(); }
+        try
+        {
+            Run();
+            WriteStateRequests();
+        }
+        finally
+        {
+            DisposeStore();
+            _host?.Dispose();
+        }
     }
 
     /// <summary>The cmdlet's work (called once, at the end of the pipeline).</summary>
@@ -102,22 +109,53 @@ public abstract class ConnectCmdletBase : PSCmdlet
         return d;
     }
 
-    protected static IStateStore StateStoreFor(ConnectConfig config) => config.State.Backend switch
+    private IStateStore? _store;
+
+    /// <summary>How the state backend reaches AWS: the run's Region and profile, the config's S3/DynamoDB endpoints.</summary>
+    protected StateConnection StateConnectionFor(ConnectConfig config) => new()
     {
-        StateBackend.Local => new LocalStateStore(config.State.Path ?? Path.Combine(Path.GetDirectoryName(config.ConfigPath)!, ".connectops", "state.json")),
-        _ => throw new NotSupportedException("The S3 state backend is not available in this version of ConnectOps; use State = @{ Backend = 'Local' }."),
+        Region = Region ?? config.Region,
+        ProfileName = ProfileName,
+        S3Endpoint = config.Endpoints.S3,
+        DynamoDbEndpoint = config.Endpoints.DynamoDb,
     };
+
+    /// <summary>
+    /// The config's state store (Local or S3), opened once per command: for S3 the bucket is checked (a clear
+    /// error when it is missing or denied) and a warning is written when versioning is off. Disposed at the end.
+    /// </summary>
+    protected IStateStore StateStoreFor(ConnectConfig config)
+    {
+        if (_store is not null) return _store;
+        try
+        {
+            var connection = StateConnectionFor(config);
+            _store = Engine.Run(ct => StateStoreFactory.OpenAsync(config, connection, Engine.WriteWarning, ct));
+        }
+        catch (Exception ex) when (IsEngineError(ex))
+        {
+            ThrowEngineError(ex, config.State.Bucket ?? config.State.Path ?? config.ConfigPath);
+        }
+        return _store!;
+    }
+
+    /// <summary>State requests made by this command (S3 backend), as verbose lines.</summary>
+    protected void WriteStateRequests()
+    {
+        if (_store is not S3StateStore s3) return;
+        foreach (var (op, n) in s3.Requests.Snapshot()) WriteVerbose($"State requests: {op} × {n}");
+    }
+
+    private void DisposeStore()
+    {
+        (_store as IDisposable)?.Dispose();
+        _store = null;
+    }
 
     /// <summary>The engine workspace for a config: state store plus AWS clients (credentials resolved here).</summary>
     protected Workspace OpenWorkspace(ConnectConfig config)
     {
-        IStateStore store;
-        try { store = StateStoreFor(config); }
-        catch (NotSupportedException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, "ConnectOps.StateBackendUnsupported", ErrorCategory.NotImplemented, config.State.Backend));
-            return null!;
-        }
+        var store = StateStoreFor(config);
         AwsServices aws;
         try
         {

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ConnectOps.Completion;
 using ConnectOps.Engine.Addressing;
 using ConnectOps.Engine.State;
+using ConnectOps.Engine.State.Operations;
 
 namespace ConnectOps.Commands;
 
@@ -32,19 +33,44 @@ public sealed class ConnectStateEntry
 }
 
 /// <summary>Lists the resources in state (terraform state list), or shows one in full (state show).</summary>
-[Cmdlet(VerbsCommon.Get, "ConnectState")]
-[OutputType(typeof(ConnectStateEntry))]
+[Cmdlet(VerbsCommon.Get, "ConnectState", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(ConnectStateEntry), ParameterSetName = [ListSet])]
+[OutputType(typeof(LockInfo), ParameterSetName = [LockSet])]
 public sealed class GetConnectStateCommand : ConnectCmdletBase
 {
+    private const string ListSet = "List";
+    private const string LockSet = "Lock";
+
     /// <summary>Addresses to show; wildcards allowed (default: all).</summary>
-    [Parameter(Position = 0)]
+    [Parameter(Position = 0, ParameterSetName = ListSet)]
     [ArgumentCompleter(typeof(AddressCompleter))]
     public string[]? Address { get; set; }
+
+    /// <summary>Only resources of these components.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public Component[]? Component { get; set; }
+
+    /// <summary>Only resources with this origin: Config (applied from the config), Cmdlet, or Import.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public ResourceOrigin[]? Origin { get; set; }
+
+    /// <summary>Shows who holds the state lock (nothing when unlocked) instead of the resources.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LockSet)]
+    public SwitchParameter Lock { get; set; }
 
     protected override void Run()
     {
         var config = LoadConfig();
         var store = StateStoreFor(config);
+        if (Lock)
+        {
+            LockInfo? holder = null;
+            try { holder = Engine.Run(ct => store.GetLockAsync(ct)); }
+            catch (Exception ex) when (IsEngineError(ex)) { ThrowEngineError(ex, store.Location); return; }
+            if (holder is null) WriteVerbose($"The state at {store.Location} is not locked.");
+            else WriteObject(holder);
+            return;
+        }
         StateSnapshot? snapshot;
         try { snapshot = Engine.Run(ct => store.ReadAsync(ct)); }
         catch (Exception ex) when (IsEngineError(ex)) { ThrowEngineError(ex, store.Location); return; }
@@ -61,11 +87,10 @@ public sealed class GetConnectStateCommand : ConnectCmdletBase
             patterns.Add(p!);
         }
         var found = false;
-        foreach (var (address, resource) in snapshot.Document.Resources)
+        foreach (var entry in StateOperations.Select(snapshot.Document, patterns, Component ?? [], Origin ?? []))
         {
-            if (patterns.Count > 0 && !patterns.Any(p => p.Matches(address))) continue;
             found = true;
-            WriteObject(new ConnectStateEntry(address, resource));
+            WriteObject(new ConnectStateEntry(entry.Address, entry.Resource));
         }
         if (!found && patterns.Count > 0 && patterns.All(p => p.IsLiteral))
         {

@@ -8,7 +8,7 @@ namespace ConnectOps.Commands;
 
 /// <summary>Compares the config with state and AWS and returns the plan (reads only; changes nothing).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ConnectPlan")]
-[OutputType(typeof(Plan))]
+[OutputType(typeof(Plan), typeof(ConnectOps.Engine.State.Operations.DriftReport))]
 public sealed class InvokeConnectPlanCommand : ConnectCmdletBase
 {
     /// <summary>Plan only these components (and the creates they need).</summary>
@@ -28,6 +28,13 @@ public sealed class InvokeConnectPlanCommand : ConnectCmdletBase
     [Parameter]
     public SwitchParameter DetailedExitCode { get; set; }
 
+    /// <summary>
+    /// Shows only what changed outside ConnectOps (live AWS vs state), as terraform plan -refresh-only; returns a
+    /// drift report instead of a plan. Sync-ConnectState takes the changes into state.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter RefreshOnly { get; set; }
+
     protected override void Run()
     {
         try
@@ -35,6 +42,15 @@ public sealed class InvokeConnectPlanCommand : ConnectCmdletBase
             var config = LoadConfig();
             var scope = ScopeParser.Parse(this, Component, Target);
             using var workspace = OpenWorkspace(config);
+            if (RefreshOnly)
+            {
+                var ops = new ConnectOps.Engine.State.Operations.LiveStateOperations(workspace.Config, workspace.Store, workspace.Aws, Engine) { PollInterval = workspace.PollInterval };
+                var targets = scope.Targets.Concat(scope.Components.Select(c => AddressPattern.Parse(ComponentPattern(c)))).ToList();
+                var report = Engine.Run(ct => ops.RefreshOnlyAsync(targets, ct));
+                if (DetailedExitCode) SetExitCode(report.HasDrift ? 2 : 0);
+                WriteObject(report);
+                return;
+            }
             var plan = Engine.Run(ct => workspace.PlanAsync(scope, ct));
             foreach (var (op, n) in plan.Statistics.ApiCalls) WriteVerbose($"API calls: {op} × {n}");
             WriteVerbose($"API calls in all: {plan.Statistics.TotalApiCalls}");
@@ -64,6 +80,9 @@ public sealed class InvokeConnectPlanCommand : ConnectCmdletBase
     }
 
     private void SetExitCode(int code) => SessionState.PSVariable.Set("global:LASTEXITCODE", code);
+
+    private static string ComponentPattern(Component component) =>
+        ConnectOps.Engine.Addressing.ResourceAddress.IsSingleton(component) ? component.ToString() : $"{component}/*";
 }
 
 /// <summary>Turns -Component and -Target into the engine's plan scope, refusing malformed targets.</summary>
