@@ -59,6 +59,9 @@ public sealed partial class Workspace : IDisposable
 
     public int MaxParallel { get; init; } = 8;
 
+    /// <summary>How long a write waits for a state lock another command holds (zero: fail at once with the holder's details).</summary>
+    public TimeSpan LockTimeout { get; init; }
+
     /// <summary>Initial passwords the host supplies per user address (a cmdlet's -Password); see ReconcileContext.PasswordProvider.</summary>
     public Func<ResourceAddress, CancellationToken, Task<string?>>? PasswordProvider { get; init; }
 
@@ -118,7 +121,7 @@ public sealed partial class Workspace : IDisposable
     /// </summary>
     public async Task<ApplyResult> ApplyAsync(Plan? plan, PlanScope scope, ApplyOptions options, CancellationToken cancellationToken)
     {
-        await using var stateLock = await Store.AcquireLockAsync(LockInfo.Create("apply"), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        await using var stateLock = await Store.AcquireLockAsync(LockInfo.Create("apply"), LockTimeout, cancellationToken).ConfigureAwait(false);
         var snapshot = await Store.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (plan is not null)
         {

@@ -111,6 +111,9 @@ public abstract class ConnectCmdletBase : PSCmdlet
 
     private IStateStore? _store;
 
+    /// <summary>How long this command's writes wait for a held state lock (-LockTimeout where the cmdlet has it).</summary>
+    protected virtual TimeSpan StateLockTimeout => TimeSpan.Zero;
+
     /// <summary>How the state backend reaches AWS: the run's Region and profile, the config's S3/DynamoDB endpoints.</summary>
     protected StateConnection StateConnectionFor(ConnectConfig config) => new()
     {
@@ -166,7 +169,11 @@ public abstract class ConnectCmdletBase : PSCmdlet
             ThrowEngineError(ex, Region ?? config.Region);
             return null!;
         }
-        return new Workspace(config, store, aws, Engine) { PollInterval = EndpointUrl is null && config.Endpoints.Connect is null ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(200) };
+        return new Workspace(config, store, aws, Engine)
+        {
+            PollInterval = EndpointUrl is null && config.Endpoints.Connect is null ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(200),
+            LockTimeout = StateLockTimeout,
+        };
     }
 
     /// <summary>

@@ -42,6 +42,13 @@ public sealed class InvokeConnectApplyCommand : ConnectCmdletBase
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Seconds to wait for the state lock when another command holds it (default 0: fail at once, naming the holder).</summary>
+    [Parameter]
+    [ValidateRange(0, 86_400)]
+    public int LockTimeout { get; set; }
+
+    protected override TimeSpan StateLockTimeout => TimeSpan.FromSeconds(LockTimeout);
+
     private Plan? _plan;
 
     protected override void ProcessRecord()

@@ -19,6 +19,8 @@ public abstract class StateCmdletBase : ConnectCmdletBase
 
     protected TimeSpan LockWait => TimeSpan.FromSeconds(LockTimeout);
 
+    protected override TimeSpan StateLockTimeout => LockWait;
+
     protected StateOperations StateOperationsFor(ConnectConfig config) => new(StateStoreFor(config), Engine) { LockTimeout = LockWait };
 
     protected bool WhatIfPresent => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && ((SwitchParameter)w).IsPresent;

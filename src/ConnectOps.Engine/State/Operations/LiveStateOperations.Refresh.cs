@@ -111,7 +111,7 @@ public sealed partial class LiveStateOperations
             }
             var translated = Planner.Translate(context, reconciler, match.Properties);
             translated["Name"] = match.Name;
-            var (refreshed, diffs) = Refresh(reconciler, resource.Attributes, translated);
+            var (refreshed, diffs) = Refresh(reconciler, context, resource.Attributes, translated);
             var arnChanged = match.Arn is not null && match.Arn != resource.Arn;
             if (diffs.Count == 0 && !arnChanged)
             {
@@ -132,8 +132,11 @@ public sealed partial class LiveStateOperations
     /// The entry's attributes with live values laid over those it records (all live values when it records none),
     /// and the differences. Values state records as null (not managed) and values AWS does not report are left alone.
     /// </summary>
-    private static (JsonObject Refreshed, List<PropertyDiff> Diffs) Refresh(Reconciler reconciler, JsonObject recorded, JsonObject live)
+    private static (JsonObject Refreshed, List<PropertyDiff> Diffs) Refresh(Reconciler reconciler, ReconcileContext context, JsonObject recorded, JsonObject live)
     {
+        // Compared in the reconciler's own form (e.g. a flow's ARNs as key placeholders), as the planner compares.
+        var recordedForm = reconciler.Comparable(context, recorded);
+        var liveForm = reconciler.Comparable(context, live);
         var refreshed = (JsonObject)recorded.DeepClone();
         var diffs = new List<PropertyDiff>();
         var takeAll = recorded.Count == 0;
@@ -147,8 +150,8 @@ public sealed partial class LiveStateOperations
             if (before is null) continue;
             var spec = reconciler.Property(name);
             var unordered = spec?.Unordered == true;
-            var a = unordered ? JsonValues.SortSet(before) : before;
-            var b = unordered ? JsonValues.SortSet(value) : value;
+            var a = unordered ? JsonValues.SortSet(recordedForm[name]) : recordedForm[name];
+            var b = unordered ? JsonValues.SortSet(liveForm[name]) : liveForm[name];
             if (JsonValues.DeepEquals(a, b)) continue;
             diffs.Add(new PropertyDiff(name, before, value, sensitive: spec?.Sensitive == true));
             refreshed[name] = value?.DeepClone();

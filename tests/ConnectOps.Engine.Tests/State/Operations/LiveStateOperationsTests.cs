@@ -180,4 +180,30 @@ public sealed class LiveStateOperationsTests(EmulatorFixture emulator) : IClassF
         Assert.Empty(drift.ConfigChanges);
         Assert.Equal(adhoc, Assert.Single(drift.OutsideChanges, r => r.Status == RefreshStatus.Changed).Address);
     }
+
+    [Fact]
+    public async Task AnApplyFailsAtOnceOnAHeldLockOrWaitsUpToItsLockTimeout()
+    {
+        using var h = await AppliedAsync(emulator, "apply-lock-timeout");
+        var config = Harness.BasicConfig("apply-lock-timeout");
+        config["Queues"]![0]!["MaxContacts"] = 77;
+        h.Write(config);
+        var held = await h.Store.AcquireLockAsync(new LockInfo("other-run", "ops@laptop", "state mv", DateTimeOffset.UtcNow, "0.1.0"));
+
+        using (var ws = await h.OpenAsync())
+        {
+            var e = await Assert.ThrowsAsync<StateLockedException>(() => ws.ApplyAsync(null, new PlanScope(), new ApplyOptions(), CancellationToken.None));
+            Assert.Equal("other-run", e.Holder!.Id);
+        }
+
+        using var waiting = await h.OpenAsync();
+        var patient = new Workspace(waiting.Config, waiting.Store, waiting.Aws, h.Host) { PollInterval = TimeSpan.FromMilliseconds(5), LockTimeout = TimeSpan.FromSeconds(30) };
+        var apply = patient.ApplyAsync(null, new PlanScope(), new ApplyOptions(), CancellationToken.None);
+        await Task.Delay(600);
+        Assert.False(apply.IsCompleted);
+        await held.DisposeAsync();
+
+        Assert.Equal(1, (await apply).Succeeded);
+        Assert.Equal(77, JsonValues.AsLong((await h.StateAsync()).Get(CustomerService)!.Attributes["MaxContacts"]));
+    }
 }
