@@ -60,10 +60,32 @@ internal static class ConfigEntries
         foreach (var spec in reconciler.Properties)
         {
             if (!properties.TryGetPropertyValue(spec.Name, out var value) || IsEmpty(value)) continue;
-            if (spec.Name == nameKey) continue;
-            entry[spec.Name] = value!.DeepClone();
+            if (spec.Name == nameKey || NotInConfig(reconciler.Component, spec.Name)) continue;
+            // A flow's content is a JSON object in the model and a JSON string in the config.
+            entry[spec.Name] = reconciler.Component == Component.ContactFlows && spec.Name == "Content" ? value!.ToJsonString() : value!.DeepClone();
         }
         return entry;
+    }
+
+    /// <summary>Properties the model has that the config does not write (a flow's State is always ACTIVE).</summary>
+    private static bool NotInConfig(Component component, string property) =>
+        (component, property) is (Component.ContactFlows, "State") or (Component.LexBots, _) or (Component.LambdaFunctions, _) and not (Component.LambdaFunctions, "FunctionArn");
+
+    /// <summary>Keys of which an entry has one: a Set that gives one drops the others from the resource's starting point.</summary>
+    private static readonly string[][] Exclusive = [["Path", "Content"], ["Queue", "User", "PhoneNumber"]];
+
+    /// <summary>Lays <paramref name="values"/> over <paramref name="entry"/>: a JSON null removes a key, one of an exclusive set replaces the others.</summary>
+    public static void Overlay(JsonObject entry, JsonObject values)
+    {
+        foreach (var (key, value) in values)
+        {
+            foreach (var group in Exclusive.Where(g => g.Contains(key, StringComparer.OrdinalIgnoreCase)))
+            {
+                foreach (var other in group.Where(o => !o.Equals(key, StringComparison.OrdinalIgnoreCase))) entry.Remove(other);
+            }
+            if (value is null) entry.Remove(key);
+            else entry[key] = value.DeepClone();
+        }
     }
 
     public static bool IsEmpty(JsonNode? value) => value switch

@@ -186,11 +186,12 @@ internal sealed class EditRun
         var (_, nameKey) = ConfigEntries.Shape(edit.Component);
         var entry = start ?? [];
         if (nameKey is not null && !entry.ContainsKey(nameKey) && !(edit.Component == Component.LexBots && edit.Values.ContainsKey("AliasArn"))) entry[nameKey] = edit.Key;
-        foreach (var (key, value) in edit.Values)
+        ConfigEntries.Overlay(entry, edit.Values);
+        if (edit.Kind == EditKind.Set && _managed.TryGetValue(Addresses[i], out var managed))
         {
-            if (value is null) entry.Remove(key);
-            else entry[key] = value.DeepClone();
-            if (edit.Kind == EditKind.Set && _managed.TryGetValue(Addresses[i], out var managed)) managed.Add(key);
+            foreach (var (key, _) in edit.Values) managed.Add(key);
+            // A flow's Path gives its Content.
+            if (edit.Values.ContainsKey("Path")) managed.Add("Content");
         }
         if (edit.Password is not null) _passwords[Addresses[i]] = edit.Password;
         return entry;
@@ -198,7 +199,8 @@ internal sealed class EditRun
 
     /// <summary>
     /// Rules a cmdlet's new resource follows beyond the config's: a new user of a CONNECT_MANAGED instance needs an
-    /// email (password resets go there, and it is how a renamed user is recognised); a SAML instance refuses one.
+    /// email (password resets go there, and it is how a renamed user is recognised) and an initial password; a SAML
+    /// instance refuses an email.
     /// </summary>
     public void CheckRules()
     {
@@ -210,6 +212,11 @@ internal sealed class EditRun
             {
                 Fail(i, ConfigErrorCodes.MissingValue, EngineErrorKind.InvalidData,
                     "Email is required for a new user of a CONNECT_MANAGED instance (Amazon Connect sends password resets to it, and ConnectOps recognises a renamed user by it). Add an Email.");
+            }
+            else if (identity == IdentityManagementType.ConnectManaged && _edits[i].Password is null && _entries[i]!["PasswordSecret"] is null)
+            {
+                Fail(i, ConfigErrorCodes.MissingValue, EngineErrorKind.InvalidData,
+                    "A password is required for a new user of a CONNECT_MANAGED instance. Pass -Password (a SecureString; a Password column from a CSV works too), or PasswordSecret with a Secrets Manager secret.");
             }
             else if (identity == IdentityManagementType.Saml && !string.IsNullOrWhiteSpace(email))
             {
@@ -226,6 +233,13 @@ internal sealed class EditRun
     public ConnectConfig? Bind(ConfigNode source, IdIndex ids)
     {
         if (source is not ConfigMap root) throw new ImperativeException("ConnectOps.InvalidConfig", EngineErrorKind.InvalidData, "The config is not a hashtable.");
+        // Groups need the levels they sit on: a config without HierarchyStructure takes the instance's.
+        if (Pending().Any(i => _edits[i].Component == Component.HierarchyGroups) && root["HierarchyStructure"] is null
+            && _live.GetValueOrDefault(Component.HierarchyStructure)?.FirstOrDefault()?.Properties["Levels"] is JsonArray levels)
+        {
+            var at = new SourcePosition("(the instance's hierarchy structure)", 1, 1);
+            root = new ConfigMap(root.Position, root.Entries.Append(new ConfigMapEntry("HierarchyStructure", at, ConfigEntries.ToNode(levels, at))));
+        }
         while (true)
         {
             var pending = Pending(EditKind.New, EditKind.Set).ToList();

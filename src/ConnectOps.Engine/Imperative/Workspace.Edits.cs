@@ -146,6 +146,8 @@ public sealed partial class Workspace
         var list = components.ToList();
         var set = State.Operations.LiveReader.WithReferences(list, reconcilers);
         if (list.Contains(Component.ContactFlows)) set.UnionWith(reconcilers.Where(r => r.InsideInstance).Select(r => r.Component));
+        // Groups sit on the instance's levels (a config without HierarchyStructure uses those).
+        if (list.Contains(Component.HierarchyGroups)) set.Add(Component.HierarchyStructure);
         return set;
     }
 }
