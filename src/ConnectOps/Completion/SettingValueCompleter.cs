@@ -15,10 +15,10 @@ public sealed class SettingValueCompleter : IArgumentCompleter
         "STATUS" when commandName.EndsWith("ContactFlow", StringComparison.OrdinalIgnoreCase) => ["PUBLISHED", "SAVED"],
         "STATUS" => ["ENABLED", "DISABLED"],
         "PHONETYPE" => ["SOFT_PHONE", "DESK_PHONE"],
-        "TYPE" when commandName.EndsWith("QuickConnect", StringComparison.OrdinalIgnoreCase) => ["USER", "QUEUE", "PHONE_NUMBER"],
+        "TYPE" when commandName.EndsWith("QuickConnect", StringComparison.OrdinalIgnoreCase) => ["USER", "QUEUE", "PHONE_NUMBER", "FLOW"],
         "TYPE" when commandName.EndsWith("PhoneNumber", StringComparison.OrdinalIgnoreCase) => ["DID", "TOLL_FREE", "UIFN", "SHARED", "THIRD_PARTY_DID", "THIRD_PARTY_TF", "SHORT_CODE"],
         "TYPE" when commandName.EndsWith("ContactFlow", StringComparison.OrdinalIgnoreCase) =>
-            ["CONTACT_FLOW", "CUSTOMER_QUEUE", "CUSTOMER_HOLD", "CUSTOMER_WHISPER", "AGENT_HOLD", "AGENT_WHISPER", "OUTBOUND_WHISPER", "AGENT_TRANSFER", "QUEUE_TRANSFER"],
+            ["CONTACT_FLOW", "CUSTOMER_QUEUE", "CUSTOMER_HOLD", "CUSTOMER_WHISPER", "AGENT_HOLD", "AGENT_WHISPER", "OUTBOUND_WHISPER", "AGENT_TRANSFER", "QUEUE_TRANSFER", "CAMPAIGN"],
         "AGENTAVAILABILITYTIMER" => ["TIME_SINCE_LAST_ACTIVITY", "TIME_SINCE_LAST_INBOUND"],
         _ => [],
     };

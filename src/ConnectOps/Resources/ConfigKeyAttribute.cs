@@ -12,4 +12,7 @@ internal sealed class ConfigKeyAttribute(string key) : Attribute
 
     /// <summary>The parameter that names the resource (its key).</summary>
     public bool IsName { get; init; }
+
+    /// <summary>With <see cref="IsName"/>: the name is also a setting under <see cref="Key"/> (a quick connect's Name besides its map key).</summary>
+    public bool AlsoValue { get; init; }
 }

@@ -32,7 +32,7 @@ internal static class ResourceValues
         var values = new JsonObject();
         foreach (var (property, key) in Parameters(cmdlet.GetType()))
         {
-            if (key.IsName) continue;
+            if (key.IsName && !key.AlsoValue) continue;
             var value = property.GetValue(cmdlet);
             if (value is SecureString) continue;
             if (ToJson(value, split: property.PropertyType == typeof(string[])) is { } json) values[key.Key] = json;

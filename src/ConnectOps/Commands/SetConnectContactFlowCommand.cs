@@ -1,0 +1,50 @@
+using System.Collections;
+using System.Management.Automation;
+using ConnectOps.Completion;
+using ConnectOps.Resources;
+
+namespace ConnectOps.Commands;
+
+/// <summary>Changes a contact flow's content, description, status or tags, leaving the others as they are in AWS.</summary>
+[Cmdlet(VerbsCommon.Set, "ConnectContactFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(ConnectContactFlow))]
+public sealed class SetConnectContactFlowCommand : ConnectWriteCmdletBase
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(ResourceNameCompleter))]
+    [ConfigKey("Name", IsName = true)]
+    public string Name { get; set; } = "";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SettingValueCompleter))]
+    [ConfigKey("Type")]
+    public string? Type { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Path { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ConfigKey("Content")]
+    public string? Content { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ConfigKey("Description")]
+    public string? Description { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SettingValueCompleter))]
+    [ConfigKey("Status")]
+    public string? Status { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ConfigKey("Tags")]
+    public Hashtable? Tags { get; set; }
+
+    /// <summary>-Path resolves against the current PowerShell location (the config's own paths resolve against its folder).</summary>
+    private protected override bool AddValues(System.Text.Json.Nodes.JsonObject values)
+    {
+        if (string.IsNullOrWhiteSpace(Path)) return true;
+        values["Path"] = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        return true;
+    }
+}
