@@ -127,6 +127,7 @@ internal sealed class EditRun
                     break;
                 case EditKind.Set:
                     _entries[i] = Entry(i, Start(address, entry, found));
+                    RefuseUnknownFacets(i);
                     break;
             }
         }
@@ -174,9 +175,33 @@ internal sealed class EditRun
             if (!properties.ContainsKey(spec.Name) && state?.Attributes[spec.Name] is { } recorded) properties[spec.Name] = recorded.DeepClone();
         }
         _translated[address] = properties;
-        var entry = ConfigEntries.FromProperties(reconciler, address.Key ?? "", properties);
-        _managed[address] = entry.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        return entry;
+        // What ConnectOps knows of the resource (empty values included): the Set manages these and what it is given.
+        _managed[address] = properties.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        // Tags change only when given: a Set does not add the config's global tags to what it touches.
+        _managed[address].Remove(ConnectTags.Property.Name);
+        return ConfigEntries.FromProperties(reconciler, address.Key ?? "", properties);
+    }
+
+    /// <summary>
+    /// An update call sends every property of its facet: a Set may only touch a facet whose properties are all known
+    /// (a user's identity info when neither state nor the config knows the email SearchUsers does not report), or the
+    /// call would clear what it could not read.
+    /// </summary>
+    private void RefuseUnknownFacets(int i)
+    {
+        var address = Addresses[i];
+        var reconciler = ReconcilerOf(address.Component)!;
+        var managed = _managed[address];
+        foreach (var facet in reconciler.Properties.Where(p => managed.Contains(p.Name) && _edits[i].Values.ContainsKey(p.Name)).Select(p => p.Facet).Distinct())
+        {
+            var unknown = reconciler.Properties.Where(p => p.Facet == facet && !managed.Contains(p.Name)).Select(p => p.Name).ToList();
+            if (unknown.Count == 0) continue;
+            Fail(i, "ConnectOps.UnknownSetting", EngineErrorKind.InvalidOperation,
+                $"changing {string.Join(", ", reconciler.Properties.Where(p => p.Facet == facet && _edits[i].Values.ContainsKey(p.Name)).Select(p => p.Name))} also sends {string.Join(", ", unknown)}, " +
+                $"which AWS's bulk read does not report and ConnectOps has not recorded for {address}. Give {string.Join(" and ", unknown.Select(u => "-" + u))} too, " +
+                $"or bring the {Nouns.Of(address.Component)} under ConnectOps first (Import-ConnectResource).");
+            return;
+        }
     }
 
     /// <summary>The edit's config entry: the starting point (Set) or nothing (New), with the edit's values laid over it.</summary>
