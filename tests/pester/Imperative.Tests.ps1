@@ -385,6 +385,24 @@ Describe 'Lambda and Lex associations' {
     }
 }
 
+Describe 'Argument completion' {
+    It 'completes names from the config, from state (cmdlet-made) and the built-ins, and setting values' {
+        New-ConnectQueue @script:Common -Name 'Pester Completed' -HoursOfOperation 'Basic Hours' | Out-Null
+        try {
+            $line = "Set-ConnectQueue -ConfigPath '$script:Config' -Name "
+            $names = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+            $names | Should -Contain "'Pester Completed'"
+            $names | Should -Contain 'CustomerService'
+            $names | Should -Contain 'BasicQueue'
+            $line = "New-ConnectUser -ConfigPath '$script:Config' -RoutingProfile Basic"
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @("'Basic Routing Profile'")
+            $line = 'New-ConnectUser -PhoneType '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('SOFT_PHONE', 'DESK_PHONE')
+        }
+        finally { Remove-ConnectQueue @script:Common -Name 'Pester Completed' -Force }
+    }
+}
+
 Describe 'Imperative changes, then a declarative plan and apply' {
     It 'lists cmdlet-made resources as managed outside the config and never deletes them' {
         New-ConnectQueue @script:Common -Name 'Pester Kept' -HoursOfOperation 'Basic Hours' | Out-Null
