@@ -4,21 +4,19 @@ using ConnectOps.Engine.Addressing;
 using ConnectOps.Engine.State;
 using ConnectOps.Engine.State.S3;
 
-// Usage: ConnectOps.StateRace --endpoint URL --bucket B --key K --writer NAME --reps N --start UNIXMS --slot MS
-//        --mode lock|wait|etag [--lock-table T] [--hold MS]
-// For rep i it waits until start + i*slot, then (lock/wait) takes the lock, reads, adds Queues/r<i>-<writer>,
-// writes and releases; (etag) reads and writes with no lock. One JSON line per rep: {"rep":i,"outcome":...}.
+// Usage: ConnectOps.StateRace --endpoint URL --bucket B --key K --writer NAME --mode lock|wait|etag [--lock-table T] [--hold MS]
+// Prints "ready" once warmed up, then for every line "go <rep>" on stdin it writes the shared state the way
+// every ConnectOps command does and prints one JSON line {"rep":…,"writer":…,"outcome":"wrote|locked|conflict|error"}:
+//   lock/wait: take the lock (fail at once / wait), read, add Queues/r<rep>-<writer>, write, release;
+//   etag:      read, add the entry, write (no lock: only the ETag condition protects the write).
+// The test sends "go" to both writers at once and waits for both answers before the next repetition.
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2) options[args[i].TrimStart('-')] = args[i + 1];
 string Opt(string name) => options.TryGetValue(name, out var v) ? v : throw new ArgumentException($"--{name} is required");
-int Int(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
 var writer = Opt("writer");
 var mode = Opt("mode");
-var reps = Int("reps", 50);
-var slot = Int("slot", 400);
-var hold = Int("hold", 30);
-var start = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(Opt("start"), CultureInfo.InvariantCulture));
+var hold = options.TryGetValue("hold", out var h) ? int.Parse(h, CultureInfo.InvariantCulture) : 200;
 using var store = new S3StateStore(new S3BackendSettings
 {
     Bucket = Opt("bucket"),
@@ -27,20 +25,18 @@ using var store = new S3StateStore(new S3BackendSettings
     S3Endpoint = Opt("endpoint"),
     DynamoDbEndpoint = Opt("endpoint"),
     LockTable = options.GetValueOrDefault("lock-table"),
-    LockPollInterval = TimeSpan.FromMilliseconds(25),
+    LockPollInterval = TimeSpan.FromMilliseconds(50),
 });
 
-// Warm up (JIT, connections, credentials) before the first agreed instant, so the two processes stay in step.
+// Warm up (JIT, connections, credentials) before the first repetition.
 await store.ReadAsync();
 await store.GetLockAsync();
+Console.Out.WriteLine("ready");
+Console.Out.Flush();
 
-var late = 0;
-for (var rep = 0; rep < reps; rep++)
+while (Console.In.ReadLine() is { } line && line.StartsWith("go ", StringComparison.Ordinal))
 {
-    var at = start + TimeSpan.FromMilliseconds((double)rep * slot);
-    var wait = at - DateTimeOffset.UtcNow;
-    if (wait > TimeSpan.Zero) await Task.Delay(wait);
-    else late++;
+    var rep = int.Parse(line[3..], CultureInfo.InvariantCulture);
     string outcome;
     string? detail = null;
     try
@@ -54,7 +50,7 @@ for (var rep = 0; rep < reps; rep++)
         }
         else
         {
-            var timeout = mode == "wait" ? TimeSpan.FromSeconds(30) : TimeSpan.Zero;
+            var timeout = mode == "wait" ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
             await using var held = await store.AcquireLockAsync(LockInfo.Create($"race {writer}"), timeout);
             var before = await store.ReadAsync();
             await Task.Delay(hold);
@@ -77,5 +73,6 @@ for (var rep = 0; rep < reps; rep++)
         outcome = "error";
         detail = e.ToString();
     }
-    Console.WriteLine(JsonSerializer.Serialize(new { rep, writer, outcome, detail, late }));
+    Console.Out.WriteLine(JsonSerializer.Serialize(new { rep, writer, outcome, detail }));
+    Console.Out.Flush();
 }

@@ -9,11 +9,35 @@ namespace ConnectOps.Engine.Tests.State.S3;
 
 /// <summary>
 /// moto_server (S3 with versioning and conditional writes, DynamoDB) on a free 127.0.0.1 port, started for a
-/// test class and stopped after. Missing moto skips the tests with the reason, except under CI=true.
+/// test class and stopped after, serving one request at a time (see <see cref="SerializedServer"/>).
+/// Missing moto skips the tests with the reason, except under CI=true.
 /// </summary>
 public sealed class MotoServer : IAsyncLifetime
 {
     private Process? _process;
+    private readonly System.Text.StringBuilder _errors = new();
+
+    /// <summary>
+    /// moto_server's own application (what <c>python3 -m moto.server</c> runs), serving one request at a time.
+    /// moto checks <c>If-Match</c> / <c>If-None-Match</c> and then stores the object in two steps without a
+    /// lock, so under load two concurrent conditional PUTs can both pass: a lost update S3 itself never allows
+    /// (one of them gets 412, or 409 ConditionalRequestConflict). Serialising requests gives moto S3's
+    /// atomicity, so the concurrency tests test ConnectOps, not moto's race. (Seen: 1 in 50 two-process
+    /// ETag races at load average 15 lost a write against plain moto_server.)
+    /// </summary>
+    private const string SerializedServer = """
+        import os, sys, threading
+        from werkzeug.serving import run_simple
+        from moto.server import DomainDispatcherApplication, create_backend_app
+        host, port = sys.argv[1], int(sys.argv[2])
+        os.environ.setdefault("MOTO_PORT", str(port))
+        app = DomainDispatcherApplication(create_backend_app)
+        gate = threading.Lock()
+        def serialized(environ, start_response):
+            with gate:
+                return list(app(environ, start_response))
+        run_simple(host, port, serialized, threaded=True)
+        """;
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -35,11 +59,11 @@ public sealed class MotoServer : IAsyncLifetime
         }
         var port = FreePort();
         var start = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(a);
+        foreach (var a in new[] { "-c", SerializedServer, "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(a);
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         _process = Process.Start(start) ?? throw new InvalidOperationException("python3 -m moto.server did not start.");
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) => { lock (_errors) { if (_errors.Length < 4000) _errors.AppendLine(e.Data); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Endpoint = $"http://127.0.0.1:{port}";
@@ -47,7 +71,7 @@ public sealed class MotoServer : IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"moto_server exited with {_process.ExitCode} before it was ready.");
+            if (_process.HasExited) throw new InvalidOperationException($"moto_server exited with {_process.ExitCode} before it was ready: {_errors}");
             try
             {
                 using var response = await http.GetAsync($"{Endpoint}/moto-api/");

@@ -23,16 +23,16 @@ public sealed class S3ConcurrencyTests(MotoServer moto, ITestOutputHelper output
 
     private sealed record WriterOutcome(int Rep, string Writer, string Outcome, string? Detail);
 
-    [MotoFact(Skip = "Quarantined: on a clean-clone Release run under load both racing processes reported \"locked\" where one write was expected; being reworked under issue 5. The single-process S3 lock, ETag and DynamoDB tests still run.")]
+    [MotoFact]
     public Task TwoProcessesWithTheLockFailFast_OneProceedsTheOtherFailsOnTheLock() => RaceAsync("lock", lockTable: false);
 
-    [MotoFact(Skip = "Quarantined: on a clean-clone Release run under load both racing processes reported \"locked\" where one write was expected; being reworked under issue 5. The single-process S3 lock, ETag and DynamoDB tests still run.")]
+    [MotoFact]
     public Task TwoProcessesWithTheLockWait_BothWritesLand() => RaceAsync("wait", lockTable: false);
 
-    [MotoFact(Skip = "Quarantined: on a clean-clone Release run under load both racing processes reported \"locked\" where one write was expected; being reworked under issue 5. The single-process S3 lock, ETag and DynamoDB tests still run.")]
+    [MotoFact]
     public Task TwoProcessesWithTheDynamoDbLockFailFast_OneProceedsTheOtherFailsOnTheLock() => RaceAsync("lock", lockTable: true, repetitions: 25);
 
-    [MotoFact(Skip = "Quarantined: on a clean-clone Release run under load both racing processes reported \"locked\" where one write was expected; being reworked under issue 5. The single-process S3 lock, ETag and DynamoDB tests still run.")]
+    [MotoFact]
     public Task TwoProcessesWithoutTheLock_TheETagConditionRefusesTheLoserAndNothingIsLost() => RaceAsync("etag", lockTable: false);
 
     private async Task RaceAsync(string mode, bool lockTable, int repetitions = Repetitions)
