@@ -130,35 +130,46 @@ public sealed partial class S3StateStore : IVersionedStateStore, IDisposable
         var bytes = StateSerializer.Serialize(written);
         var writeId = Guid.NewGuid().ToString("N");
         var who = _held is { } held ? StateWriteInfo.From(held) : StateWriteInfo.Current("write");
-        var request = new PutObjectRequest
+        for (var attempt = 0; ; attempt++)
         {
-            BucketName = Settings.Bucket,
-            Key = Settings.Key,
-            InputStream = new MemoryStream(bytes),
-            ContentType = "application/json",
-        };
-        if (expectedETag is null) request.IfNoneMatch = "*";
-        else request.IfMatch = expectedETag;
-        request.Metadata[MetaSerial] = written.Serial.ToString(CultureInfo.InvariantCulture);
-        request.Metadata[MetaLineage] = written.Lineage.ToString();
-        request.Metadata[MetaWho] = Uri.EscapeDataString(who.Who);
-        request.Metadata[MetaOperation] = Uri.EscapeDataString(who.Operation);
-        if (who.LockId is not null) request.Metadata[MetaLockId] = who.LockId;
-        request.Metadata[MetaWriteId] = writeId;
-        Encrypt(request, Settings);
-        try
-        {
-            var response = await S3Errors.Call(Settings, "PutObject", Location,
-                () => _s3.PutObjectAsync(request, cancellationToken),
-                e => S3Errors.IsConditionFailed(e) || S3Errors.IsNotFound(e)).ConfigureAwait(false);
-            return new StateSnapshot(written, response.ETag);
-        }
-        catch (AmazonS3Exception e) when (S3Errors.IsConditionFailed(e) || S3Errors.IsNotFound(e))
-        {
-            var current = await HeadCurrentAsync(cancellationToken).ConfigureAwait(false);
-            // The SDK retried a PUT whose first attempt did land: the object is our write.
-            if (current is { } c && c.Metadata[MetaWriteId] == writeId) return new StateSnapshot(written, c.ETag);
-            throw await ConflictAsync(written, expectedETag, current, checkLineage, cancellationToken).ConfigureAwait(false);
+            var request = new PutObjectRequest
+            {
+                BucketName = Settings.Bucket,
+                Key = Settings.Key,
+                InputStream = new MemoryStream(bytes),
+                ContentType = "application/json",
+            };
+            if (expectedETag is null) request.IfNoneMatch = "*";
+            else request.IfMatch = expectedETag;
+            request.Metadata[MetaSerial] = written.Serial.ToString(CultureInfo.InvariantCulture);
+            request.Metadata[MetaLineage] = written.Lineage.ToString();
+            request.Metadata[MetaWho] = Uri.EscapeDataString(who.Who);
+            request.Metadata[MetaOperation] = Uri.EscapeDataString(who.Operation);
+            if (who.LockId is not null) request.Metadata[MetaLockId] = who.LockId;
+            request.Metadata[MetaWriteId] = writeId;
+            Encrypt(request, Settings);
+            try
+            {
+                var response = await S3Errors.Call(Settings, "PutObject", Location,
+                    () => _s3.PutObjectAsync(request, cancellationToken),
+                    e => S3Errors.IsConditionFailed(e) || S3Errors.IsNotFound(e)).ConfigureAwait(false);
+                return new StateSnapshot(written, response.ETag);
+            }
+            catch (AmazonS3Exception e) when (S3Errors.IsConditionFailed(e) || S3Errors.IsNotFound(e))
+            {
+                var current = await HeadCurrentAsync(cancellationToken).ConfigureAwait(false);
+                // The SDK retried a PUT whose first attempt did land: the object is our write.
+                if (current is { } c && c.Metadata[MetaWriteId] == writeId) return new StateSnapshot(written, c.ETag);
+                // 409 ConditionalRequestConflict: another conditional request on the key was in flight. S3 asks
+                // for a retry; when the object is still the one expected, try again (a few times).
+                var unchanged = expectedETag is null ? current is null : current?.ETag == expectedETag;
+                if (e.ErrorCode == "ConditionalRequestConflict" && unchanged && attempt < 3)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 << attempt), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                throw await ConflictAsync(written, expectedETag, current, checkLineage, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

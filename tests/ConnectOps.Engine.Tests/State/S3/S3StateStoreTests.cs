@@ -212,4 +212,40 @@ public sealed class S3StateStoreTests(MotoServer moto) : IClassFixture<MotoServe
         Assert.Equal(1, counts["S3.GetObject"]);
         Assert.Equal(2, counts["S3.PutObject"]);
     }
+
+    [MotoFact]
+    public async Task A409ConditionalRequestConflictIsRetriedWhileTheStateIsUnchanged()
+    {
+        var bucket = await _admin.CreateBucketAsync();
+        using var proxy = new FaultProxy(moto.Endpoint);
+        using var store = new S3StateStore(moto.Settings(bucket) with { S3Endpoint = proxy.Endpoint });
+        var first = await store.WriteAsync(StateSerializerTests.Sample(), null);
+        var conflicts = 0;
+        proxy.Fault = r => r.HttpMethod == "PUT" && r.Headers["If-Match"] is not null && Interlocked.Increment(ref conflicts) <= 2
+            ? (409, "ConditionalRequestConflict")
+            : null;
+
+        var second = await store.WriteAsync(first.Document.WithOutput("x", "1"), first);
+
+        Assert.Equal(2, second.Document.Serial);
+        Assert.Equal(3, conflicts); // two refused, the third landed
+        Assert.Equal(second.Document, (await store.ReadAsync())!.Document);
+    }
+
+    [MotoFact]
+    public async Task A409WhenTheStateMovedOnIsAConflictNotARetry()
+    {
+        var bucket = await _admin.CreateBucketAsync();
+        using var proxy = new FaultProxy(moto.Endpoint);
+        using var store = new S3StateStore(moto.Settings(bucket) with { S3Endpoint = proxy.Endpoint });
+        using var other = new S3StateStore(moto.Settings(bucket));
+        var first = await store.WriteAsync(StateSerializerTests.Sample(), null);
+        await other.WriteAsync(first.Document.WithOutput("other", "1"), first);
+        proxy.Fault = r => r.HttpMethod == "PUT" && r.Headers["If-Match"] is not null ? (409, "ConditionalRequestConflict") : null;
+
+        await Assert.ThrowsAsync<StateConflictException>(() => store.WriteAsync(first.Document.WithOutput("mine", "1"), first));
+
+        Assert.Single(proxy.Seen, s => s.StartsWith("PUT", StringComparison.Ordinal) && s.Contains('"'));
+        Assert.Equal("1", (await store.ReadAsync())!.Document.Outputs["other"]);
+    }
 }
