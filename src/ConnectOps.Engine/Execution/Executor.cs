@@ -295,12 +295,10 @@ public sealed class Executor
     /// </summary>
     private async Task IndexDefaultsAsync(ReconcileContext context, CancellationToken cancellationToken)
     {
-        var reads = _reconcilers.Values.Where(r => r.InsideInstance).Select(async r =>
-        {
-            foreach (var live in await r.ReadAsync(context, cancellationToken).ConfigureAwait(false))
-                context.Ids.TryAdd(r.Component, live.Name, live.Id, live.Arn);
-        });
-        await Task.WhenAll(reads).ConfigureAwait(false);
+        var reconcilers = _reconcilers.Values.ToList();
+        var declared = reconcilers.Where(r => r.InsideInstance && r.Desired(context.Config).Any()).Select(r => r.Component);
+        var live = await LiveReader.ReadAsync(context, reconcilers, LiveReader.ReadSet(reconcilers, declared), includeOutsideInstance: false, cancellationToken).ConfigureAwait(false);
+        LiveReader.IndexNames(context, live);
     }
 
     private async Task UpdateAsync(ReconcileContext context, Reconciler reconciler, PlannedChange change, string id, string? arn, IReadOnlyList<PropertyDelta> deltas, JsonObject? live, ApplyOptions options, CancellationToken cancellationToken)

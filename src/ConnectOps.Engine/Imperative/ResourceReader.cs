@@ -43,16 +43,9 @@ public static class ResourceReader
             context.InstanceArn = state?.Instance is { } known && known.Id == instance ? known.Arn : null;
         }
 
-        var wanted = Workspace.ReadSet(reconcilers, [component]);
-        var reads = reconcilers.Where(r => r.InsideInstance && wanted.Contains(r.Component))
-            .Select(async r => (r.Component, Items: await r.ReadAsync(context, cancellationToken).ConfigureAwait(false)))
-            .ToList();
-        IReadOnlyList<LiveResource> own = [];
-        foreach (var (c, items) in await Task.WhenAll(reads).ConfigureAwait(false))
-        {
-            foreach (var r in items) ids.TryAdd(c, r.Name, r.Id, r.Arn);
-            if (c == component) own = items;
-        }
+        var read = await LiveReader.ReadAsync(context, reconcilers, LiveReader.ReadSet(reconcilers, [component]), includeOutsideInstance: false, cancellationToken).ConfigureAwait(false);
+        LiveReader.IndexNames(context, read);
+        var own = read.GetValueOrDefault(component) ?? [];
 
         var byId = resources.Where(p => p.Key.Component == component && p.Value.Id is not null)
             .GroupBy(p => p.Value.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

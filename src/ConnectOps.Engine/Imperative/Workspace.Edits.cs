@@ -122,33 +122,14 @@ public sealed partial class Workspace
     }
 
     /// <summary>
-    /// The bulk reads an edit needs: its component and every component it references (to turn ids into names and
-    /// to know which names exist); a contact flow's content may name anything, so editing one reads every component. Never the instance,
-    /// IAM or logging: state knows the instance.
+    /// The bulk reads an edit needs: its component and what it references (<see cref="LiveReader.ReadSet"/>). Never
+    /// the instance, IAM or logging: state knows the instance.
     /// </summary>
     private async Task<Dictionary<Component, IReadOnlyList<LiveResource>>> ReadForEditsAsync(ReconcileContext context, IEnumerable<Component> components, CancellationToken cancellationToken)
     {
-        var wanted = ReadSet(_reconcilers, components);
-        var reads = _reconcilers.Where(r => r.InsideInstance && wanted.Contains(r.Component))
-            .Select(async r => (r.Component, Items: await r.ReadAsync(context, cancellationToken).ConfigureAwait(false)))
-            .ToList();
-        var result = new Dictionary<Component, IReadOnlyList<LiveResource>>();
-        foreach (var (component, items) in await Task.WhenAll(reads).ConfigureAwait(false))
-        {
-            result[component] = items;
-            foreach (var r in items) context.Ids.TryAdd(component, r.Name, r.Id, r.Arn);
-        }
+        var result = await LiveReader.ReadAsync(context, _reconcilers, LiveReader.ReadSet(_reconcilers, components), includeOutsideInstance: false, cancellationToken).ConfigureAwait(false);
+        LiveReader.IndexNames(context, result);
         return result;
-    }
-
-    internal static HashSet<Component> ReadSet(IReadOnlyList<Reconciler> reconcilers, IEnumerable<Component> components)
-    {
-        var list = components.ToList();
-        var set = State.Operations.LiveReader.WithReferences(list, reconcilers);
-        if (list.Contains(Component.ContactFlows)) set.UnionWith(reconcilers.Where(r => r.InsideInstance).Select(r => r.Component));
-        // Groups sit on the instance's levels (a config without HierarchyStructure uses those).
-        if (list.Contains(Component.HierarchyGroups)) set.Add(Component.HierarchyStructure);
-        return set;
     }
 }
 

@@ -63,6 +63,8 @@ public sealed class ApplyTests : IClassFixture<EmulatorFixture>, IAsyncLifetime
         Assert.Equal(1, calls.GetValueOrDefault("Connect.SearchQueues"));
         Assert.Equal(1, calls.GetValueOrDefault("Connect.SearchHoursOfOperations"));
         Assert.Equal(1, calls.GetValueOrDefault("Connect.DescribeInstance"));
+        // Components the config neither declares nor references, and state does not hold, are not read at all.
+        Assert.DoesNotContain(calls.Keys, k => k is "Connect.ListBots" or "Connect.ListLambdaFunctions" or "Connect.SearchUsers" or "Connect.SearchRoutingProfiles" or "Connect.SearchSecurityProfiles" or "Connect.SearchUserHierarchyGroups");
         // The client counts the same calls the emulator served.
         Assert.True(calls.Where(c => !c.Key.StartsWith("Sts.", StringComparison.OrdinalIgnoreCase)).Sum(c => c.Value) == plan.Statistics.TotalApiCalls,
             string.Join(", ", calls.Select(c => $"{c.Key}={c.Value}")) + " vs " + string.Join(", ", plan.Statistics.ApiCalls.Select(c => $"{c.Key}={c.Value}")));

@@ -38,15 +38,14 @@ public sealed class Planner
         IReadOnlyDictionary<Component, IReadOnlyList<LiveResource>>? live = null)
     {
         var config = context.Config;
-        foreach (var (address, resource) in state.Resources)
-        {
-            if (resource.Id is { Length: > 0 } id) context.Ids.Set(address.Component, address.Key ?? "", id, resource.Arn);
-        }
-        context.InstanceId ??= state.Instance?.Id;
-        context.InstanceArn ??= state.Instance?.Arn;
+        LiveReader.IndexState(context, state);
 
         var desiredByComponent = CycleBreaker.Apply(_reconcilers.ToDictionary(r => r.Component, r => r.Desired(config).ToList()));
-        live ??= await ReadAllAsync(context, cancellationToken).ConfigureAwait(false);
+        // Only what the config declares, what state holds, and what those reference: a component that is in
+        // neither has nothing to plan.
+        live ??= await LiveReader.ReadAsync(context, _reconcilers,
+            LiveReader.ReadSet(_reconcilers, desiredByComponent.Where(p => p.Value.Count > 0).Select(p => p.Key).Concat(state.Resources.Keys.Select(a => a.Component))),
+            includeOutsideInstance: true, cancellationToken).ConfigureAwait(false);
 
         // Index what exists: state ids first, then names of live resources the config declares or that are
         // built in, so references to 'Basic Hours' or an adopted queue resolve.
@@ -193,23 +192,6 @@ public sealed class Planner
     private static string Irreversible(Component component) => component == Component.PhoneNumbers
         ? "releasing a number is irreversible (it enters a cooldown and cannot be claimed back)."
         : "deleting the instance is irreversible (every contact record and recording goes with it).";
-
-    private async Task<Dictionary<Component, IReadOnlyList<LiveResource>>> ReadAllAsync(ReconcileContext context, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<Component, IReadOnlyList<LiveResource>>();
-        // The instance first: every other inside-instance read needs its id.
-        foreach (var r in _reconcilers.Where(r => !r.InsideInstance))
-        {
-            result[r.Component] = await r.ReadAsync(context, cancellationToken).ConfigureAwait(false);
-        }
-        if (context.InstanceId is null) return result;
-        // Different operations have separate quotas: read every component at once.
-        var reads = _reconcilers.Where(r => r.InsideInstance)
-            .Select(async r => (r.Component, Items: await r.ReadAsync(context, cancellationToken).ConfigureAwait(false)))
-            .ToList();
-        foreach (var (component, items) in await Task.WhenAll(reads).ConfigureAwait(false)) result[component] = items;
-        return result;
-    }
 
     private static PlannedChange PlanOne(ReconcileContext context, Reconciler reconciler, DesiredResource desired, ResourceState? state, LiveResource? live)
     {

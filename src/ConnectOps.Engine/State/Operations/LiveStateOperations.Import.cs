@@ -28,7 +28,7 @@ public sealed partial class LiveStateOperations
             }
             var context = NewContext();
             if (address.Component == Component.Instance && id is not null) context.InstanceId = id;
-            var live = await LiveReader.ReadAsync(context, _reconcilers, state, LiveReader.WithReferences([address.Component], _reconcilers), cancellationToken).ConfigureAwait(false);
+            var live = await LiveReader.ReadAsync(context, _reconcilers, state, LiveReader.ReadSet(_reconcilers, [address.Component]), cancellationToken).ConfigureAwait(false);
             if (reconciler.InsideInstance && context.InstanceId is null)
             {
                 throw new StateOperationException("ConnectOps.ImportNeedsInstance",

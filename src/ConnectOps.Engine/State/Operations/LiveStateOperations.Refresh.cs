@@ -89,7 +89,7 @@ public sealed partial class LiveStateOperations
         context ??= NewContext();
         var selected = StateOperations.Select(state, targets, [], []).ToList();
         var readable = selected.Select(e => e.Address.Component).Where(c => _reconcilers.Any(r => r.Component == c)).ToHashSet();
-        var live = await LiveReader.ReadAsync(context, _reconcilers, state, LiveReader.WithReferences(readable, _reconcilers), cancellationToken).ConfigureAwait(false);
+        var live = await LiveReader.ReadAsync(context, _reconcilers, state, LiveReader.ReadSet(_reconcilers, readable), cancellationToken).ConfigureAwait(false);
         var results = new List<RefreshedResource>();
         var next = state;
         foreach (var (address, resource) in selected)
