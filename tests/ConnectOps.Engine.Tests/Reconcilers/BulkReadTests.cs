@@ -33,15 +33,7 @@ public sealed class BulkReadTests(EmulatorFixture emulator) : ComponentTestBase(
         config["QuickConnects"] = Json("""{ "lead": { "Name": "Lead", "Type": "USER", "User": "agent00" }, "desk": { "Name": "Desk", "Type": "PHONE_NUMBER", "PhoneNumber": "+442071234567" } }""");
         config["Queues"]![0]!["QuickConnects"] = Json("""[ "lead", "desk" ]""");
 
-        using (var request = new HttpRequestMessage(HttpMethod.Post, Emulator.Endpoint)
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { Name = "connectops/agents", SecretString = "Agent-Passw0rd" }), Encoding.UTF8, "application/x-amz-json-1.1"),
-        })
-        {
-            request.Headers.Add("X-Amz-Target", "secretsmanager.CreateSecret");
-            request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/eu-west-2/secretsmanager/aws4_request, SignedHeaders=host, Signature=0");
-            (await Emulator.Admin.SendAsync(request)).EnsureSuccessStatusCode();
-        }
+        await Emulator.CreateSecretAsync("connectops/agents", "Agent-Passw0rd");
         using var h = new Harness(Emulator, config);
         await ApplyOkAsync(h);
         // Twelve users, one secret read each (at create only).

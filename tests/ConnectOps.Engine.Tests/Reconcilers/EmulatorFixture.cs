@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConnectOps.Emulator;
@@ -47,4 +48,17 @@ public sealed class EmulatorFixture : IAsyncLifetime
     }
 
     public async Task ResetAccountAsync() => (await Admin.PostAsync("/_connectops/reset", null)).EnsureSuccessStatusCode();
+
+    /// <summary>Seeds a secret through the emulator's Secrets Manager (json-1.1, Region from the signature), as the AWS CLI would.</summary>
+    public async Task CreateSecretAsync(string name, string value, string region = "eu-west-2")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { Name = name, SecretString = value }), Encoding.UTF8, "application/x-amz-json-1.1"),
+        };
+        request.Headers.Add("X-Amz-Target", "secretsmanager.CreateSecret");
+        request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/{region}/secretsmanager/aws4_request, SignedHeaders=host, Signature=0");
+        var response = await Admin.SendAsync(request);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"CreateSecret {name}: {await response.Content.ReadAsStringAsync()}");
+    }
 }

@@ -52,13 +52,7 @@ public sealed class QuickConnectsTests(EmulatorFixture emulator) : ComponentTest
 
     private async Task<Harness> NewAsync(JsonObject config)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Emulator.Endpoint)
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { Name = "connectops/users/lead", SecretString = "Lead-Passw0rd" }), Encoding.UTF8, "application/x-amz-json-1.1"),
-        };
-        request.Headers.Add("X-Amz-Target", "secretsmanager.CreateSecret");
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/eu-west-2/secretsmanager/aws4_request, SignedHeaders=host, Signature=0");
-        (await Emulator.Admin.SendAsync(request)).EnsureSuccessStatusCode();
+        await Emulator.CreateSecretAsync("connectops/users/lead", "Lead-Passw0rd");
         return new Harness(Emulator, config);
     }
 

@@ -41,23 +41,10 @@ public sealed class UsersTests(EmulatorFixture emulator) : ComponentTestBase(emu
 
     private static JsonObject John(JsonObject config) => config["Users"]![0]!.AsObject();
 
-    /// <summary>Seeds a secret through the emulator's Secrets Manager (json-1.1), as the AWS CLI would.</summary>
-    private async Task CreateSecretAsync(string name, string value)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Emulator.Endpoint)
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { Name = name, SecretString = value }), Encoding.UTF8, "application/x-amz-json-1.1"),
-        };
-        request.Headers.Add("X-Amz-Target", "secretsmanager.CreateSecret");
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDTEST/20260101/eu-west-2/secretsmanager/aws4_request, SignedHeaders=host, Signature=0");
-        var response = await Emulator.Admin.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
-
     private async Task<Harness> NewAsync(string alias, JsonObject? config = null)
     {
-        await CreateSecretAsync("connectops/users/john", JsonSerializer.Serialize(new { username = "john.smith", password = JohnPassword }));
-        await CreateSecretAsync("connectops/users/admin", AdminPassword);
+        await Emulator.CreateSecretAsync("connectops/users/john", JsonSerializer.Serialize(new { username = "john.smith", password = JohnPassword }));
+        await Emulator.CreateSecretAsync("connectops/users/admin", AdminPassword);
         return new Harness(Emulator, config ?? Config(alias));
     }
 
