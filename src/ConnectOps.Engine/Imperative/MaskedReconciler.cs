@@ -17,6 +17,8 @@ internal sealed class MaskedReconciler(Reconciler inner, IReadOnlyDictionary<Res
 
     public override IReadOnlyList<PropertySpec> Properties => inner.Properties;
 
+    public override ComponentCalls Calls => inner.Calls;
+
     public override bool InsideInstance => inner.InsideInstance;
 
     public override bool ReplaceNeedsAllowDestroy => inner.ReplaceNeedsAllowDestroy;

@@ -46,6 +46,15 @@ public sealed class ContactFlowReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("SearchContactFlows"),
+        Write = [.. ComponentCalls.Connect("CreateContactFlow UpdateContactFlowContent UpdateContactFlowMetadata UpdateContactFlowName"), .. ConnectTags.Calls],
+        Delete = ComponentCalls.Connect("DeleteContactFlow"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.ContactFlows.Select(f =>
         {

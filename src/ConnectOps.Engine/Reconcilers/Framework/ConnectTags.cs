@@ -10,6 +10,9 @@ public static class ConnectTags
 
     public static PropertySpec Property { get; } = new("Tags") { Facet = Facet };
 
+    /// <summary>What <see cref="UpdateAsync"/> calls: part of the write calls of every component that uses it.</summary>
+    public static IReadOnlyList<AwsOperation> Calls { get; } = ComponentCalls.Connect("TagResource UntagResource");
+
     public static async Task UpdateAsync(ReconcileContext context, string? arn, JsonObject desired, JsonObject? live, CancellationToken cancellationToken)
     {
         if (arn is null) throw new ReconcileException("The resource's ARN is unknown, so its tags cannot be changed. Run Invoke-ConnectPlan to refresh it.");

@@ -16,6 +16,12 @@ public abstract class Reconciler
     /// <summary>The managed properties, in the order their update calls are made.</summary>
     public abstract IReadOnlyList<PropertySpec> Properties { get; }
 
+    /// <summary>
+    /// The AWS operations this component's read, writes and deletes call (data for the least-privilege IAM policy;
+    /// kept in step with the calls below by a test that reads this folder's source).
+    /// </summary>
+    public abstract ComponentCalls Calls { get; }
+
     /// <summary>True for components that live inside the Connect instance (and so need it first).</summary>
     public virtual bool InsideInstance => true;
 

@@ -28,6 +28,15 @@ public sealed class HierarchyGroupReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("SearchUserHierarchyGroups"),
+        Write = [.. ComponentCalls.Connect("CreateUserHierarchyGroup UpdateUserHierarchyGroupName"), .. ConnectTags.Calls],
+        Delete = ComponentCalls.Connect("DeleteUserHierarchyGroup"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.HierarchyGroups.Select(g => new DesiredResource
         {

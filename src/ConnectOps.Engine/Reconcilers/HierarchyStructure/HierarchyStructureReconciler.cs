@@ -26,6 +26,16 @@ public sealed class HierarchyStructureReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    // Deleting the structure is an update to no levels.
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("DescribeUserHierarchyStructure"),
+        Write = ComponentCalls.Connect("UpdateUserHierarchyStructure"),
+        Delete = ComponentCalls.Connect("UpdateUserHierarchyStructure"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config)
     {
         if (config.HierarchyStructure is not { } structure) yield break;

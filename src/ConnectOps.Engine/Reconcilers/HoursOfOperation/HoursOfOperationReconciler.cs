@@ -23,6 +23,15 @@ public sealed class HoursOfOperationReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("SearchHoursOfOperations"),
+        Write = [.. ComponentCalls.Connect("CreateHoursOfOperation UpdateHoursOfOperation"), .. ConnectTags.Calls],
+        Delete = ComponentCalls.Connect("DeleteHoursOfOperation"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.HoursOfOperation.Select(h => new DesiredResource
         {

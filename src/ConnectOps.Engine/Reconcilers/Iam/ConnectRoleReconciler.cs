@@ -31,6 +31,15 @@ public sealed class ConnectRoleReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Of("iam", "GetRole ListAttachedRolePolicies"),
+        Write = ComponentCalls.Of("iam", "CreateRole AttachRolePolicy DetachRolePolicy UpdateAssumeRolePolicy TagRole UntagRole"),
+        Delete = ComponentCalls.Of("iam", "ListAttachedRolePolicies DetachRolePolicy DeleteRole"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     public static string RoleName(ConnectConfig config) => $"{config.Instance.Alias ?? config.Instance.Id}-connect-role";
 
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config)

@@ -40,6 +40,17 @@ public sealed class InstanceReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    // ListInstances only while state knows no instance (finding it by alias); a create polls DescribeInstance and
+    // reads the attributes it did not set.
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("ListInstances DescribeInstance ListInstanceAttributes"),
+        Write = [.. ComponentCalls.Connect("CreateInstance DescribeInstance ListInstanceAttributes UpdateInstanceAttribute"), .. ConnectTags.Calls],
+        Delete = ComponentCalls.Connect("DeleteInstance"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config)
     {
         var i = config.Instance;

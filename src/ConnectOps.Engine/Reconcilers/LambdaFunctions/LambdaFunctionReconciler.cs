@@ -22,6 +22,15 @@ public sealed class LambdaFunctionReconciler : InstanceAssociationReconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("ListLambdaFunctions"),
+        Write = ComponentCalls.Connect("AssociateLambdaFunction"),
+        Delete = ComponentCalls.Connect("DisassociateLambdaFunction"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     protected override IEnumerable<Association> Wanted(ConnectConfig config) =>
         config.LambdaFunctions.Select(f => new Association(f, f.FunctionArn, new JsonObject { ["FunctionArn"] = f.FunctionArn }));
 

@@ -26,6 +26,16 @@ public sealed class LexBotReconciler : InstanceAssociationReconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    // AssociateBot for Lex V2 aliases, AssociateLexBot for classic (V1) bots.
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("ListBots"),
+        Write = ComponentCalls.Connect("AssociateBot AssociateLexBot"),
+        Delete = ComponentCalls.Connect("DisassociateBot DisassociateLexBot"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     private static string V1Name(string name, string region) => $"{name} ({region})";
 
     private static JsonObject V1(string name, string region) => new() { ["LexVersion"] = "V1", ["BotName"] = name, ["LexRegion"] = region };

@@ -28,6 +28,15 @@ public sealed class ContactFlowLogsReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Of("logs", "DescribeLogGroups ListTagsForResource"),
+        Write = ComponentCalls.Of("logs", "CreateLogGroup DescribeLogGroups PutRetentionPolicy DeleteRetentionPolicy TagResource UntagResource"),
+        Delete = ComponentCalls.Of("logs", "DeleteLogGroup"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     public static string LogGroupName(ConnectConfig config) => $"/aws/connect/{config.Instance.Alias ?? config.Instance.Id}";
 
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config)

@@ -60,6 +60,16 @@ public sealed class PhoneNumberReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    // A claim searches, claims and polls DescribePhoneNumber; releasing (Delete) needs AllowDestroy.
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("ListPhoneNumbersV2 ListFlowAssociations DescribePhoneNumber"),
+        Write = [.. ComponentCalls.Connect("SearchAvailablePhoneNumbers ClaimPhoneNumber DescribePhoneNumber AssociatePhoneNumberContactFlow DisassociatePhoneNumberContactFlow UpdatePhoneNumberMetadata"), .. ConnectTags.Calls],
+        Delete = ComponentCalls.Connect("ReleasePhoneNumber"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     public override bool ReplaceNeedsAllowDestroy => true;
 
     public override IReadOnlyList<string> KeepInState => ["PhoneNumber"];

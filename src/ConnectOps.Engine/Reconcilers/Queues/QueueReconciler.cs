@@ -39,6 +39,15 @@ public sealed class QueueReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("SearchQueues ListQueueQuickConnects"),
+        Write = [.. ComponentCalls.Connect("CreateQueue UpdateQueueName UpdateQueueHoursOfOperation UpdateQueueMaxContacts UpdateQueueOutboundCallerConfig UpdateQueueStatus AssociateQueueQuickConnects DisassociateQueueQuickConnects"), .. ConnectTags.Calls],
+        Delete = ComponentCalls.Connect("DeleteQueue"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.Queues.Select(q =>
         {

@@ -38,6 +38,15 @@ public sealed class QuickConnectReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("SearchQuickConnects"),
+        Write = [.. ComponentCalls.Connect("CreateQuickConnect UpdateQuickConnectName UpdateQuickConnectConfig"), .. ConnectTags.Calls],
+        Delete = ComponentCalls.Connect("DeleteQuickConnect"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.QuickConnects.Select(q => new DesiredResource
         {

@@ -44,6 +44,15 @@ public sealed class RoutingProfileReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("SearchRoutingProfiles ListRoutingProfileQueues"),
+        Write = [.. ComponentCalls.Connect("CreateRoutingProfile UpdateRoutingProfileName UpdateRoutingProfileConcurrency UpdateRoutingProfileDefaultOutboundQueue UpdateRoutingProfileQueues UpdateRoutingProfileAgentAvailabilityTimer AssociateRoutingProfileQueues DisassociateRoutingProfileQueues"), .. ConnectTags.Calls],
+        Delete = ComponentCalls.Connect("DeleteRoutingProfile"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     private static bool IsBuiltIn(string name) => BuiltInResources.RoutingProfiles.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>

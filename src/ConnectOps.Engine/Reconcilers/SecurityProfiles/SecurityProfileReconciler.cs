@@ -41,6 +41,15 @@ public sealed class SecurityProfileReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("SearchSecurityProfiles ListSecurityProfilePermissions"),
+        Write = [.. ComponentCalls.Connect("CreateSecurityProfile UpdateSecurityProfile"), .. ConnectTags.Calls],
+        Delete = ComponentCalls.Connect("DeleteSecurityProfile"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     private static bool IsBuiltIn(string name) => BuiltInResources.SecurityProfiles.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>

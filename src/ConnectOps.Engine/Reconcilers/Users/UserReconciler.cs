@@ -56,6 +56,16 @@ public sealed class UserReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    // A create reads the first password from Secrets Manager when the config names a PasswordSecret.
+    private static readonly ComponentCalls CallTable = new()
+    {
+        Read = ComponentCalls.Connect("SearchUsers"),
+        Write = [.. ComponentCalls.Connect("CreateUser UpdateUserIdentityInfo UpdateUserPhoneConfig UpdateUserRoutingProfile UpdateUserSecurityProfiles UpdateUserHierarchy"), .. ConnectTags.Calls, .. ComponentCalls.Of("secretsmanager", "GetSecretValue")],
+        Delete = ComponentCalls.Connect("DeleteUser"),
+    };
+
+    public override ComponentCalls Calls => CallTable;
+
     public override bool ReplaceNeedsAllowDestroy => true;
 
     /// <summary>The same person under a new Username: the email, else first and last name.</summary>
