@@ -34,6 +34,26 @@ public sealed class AdminEndpointTests(EmulatorFixture emulator) : IClassFixture
     }
 
     [Fact]
+    public async Task CallLog_ListsServedCallsInOrder_WithTheMembersThatNameTheirResources_AndResets()
+    {
+        var id = await RawHttp.CreateInstanceAsync(emulator, "logged");
+        await RawHttp.SendAsync(emulator, HttpMethod.Get, $"/queues-summary/{id}");
+        await RawHttp.SendAsync(emulator, HttpMethod.Post, "/", "Action=GetRole&Version=2010-05-08&RoleName=logged-role", "application/x-www-form-urlencoded", service: "iam");
+
+        var log = (await emulator.AdminGetAsync("calls/log"))["Calls"]!.AsArray();
+        var operations = log.Select(e => (string)e!["Operation"]!).ToList();
+        Assert.Equal(["Connect.CreateInstance", "Connect.ListQueues", "IAM.GetRole"], operations);
+        Assert.Equal(id, (string)log[1]!["Identifiers"]!["InstanceId"]!);
+        Assert.Equal("logged-role", (string)log[2]!["Identifiers"]!["RoleName"]!);
+        // Settings such as the alias and the switches are not identifiers.
+        Assert.Null(log[0]!["Identifiers"]!["InstanceAlias"]);
+        Assert.False(string.IsNullOrEmpty((string?)log[1]!["Region"]));
+
+        (await emulator.AdminPostAsync("calls/reset")).EnsureSuccessStatusCode();
+        Assert.Empty((await emulator.AdminGetAsync("calls/log"))["Calls"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Config_ReportsAndChangesSettings_AndRefusesUnknownMembers()
     {
         var config = await emulator.AdminGetAsync("config");

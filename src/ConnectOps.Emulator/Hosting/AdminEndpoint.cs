@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace ConnectOps.Emulator.Hosting;
 
 /// <summary>
-/// <c>/_connectops/</c>: a path no AWS operation uses. GET health, GET operations, GET calls, POST calls/reset,
+/// <c>/_connectops/</c>: a path no AWS operation uses. GET health, GET operations, GET calls, GET calls/log,
+/// POST calls/reset,
 /// GET|POST config, POST reset.
 /// </summary>
 internal sealed class AdminEndpoint(EmulatorRuntime runtime)
@@ -25,6 +26,7 @@ internal sealed class AdminEndpoint(EmulatorRuntime runtime)
                 ("GET", Prefix + "/health") => Health(),
                 ("GET", Prefix + "/operations") => Operations(),
                 ("GET", Prefix + "/calls") => runtime.Stats.ToJson(),
+                ("GET", Prefix + "/calls/log") => runtime.Stats.LogJson(),
                 ("POST", Prefix + "/calls/reset") => Done(runtime.Stats.Reset),
                 ("GET", Prefix + "/config") => runtime.Config.ToJson(),
                 ("POST", Prefix + "/config") => await ApplyConfigAsync(http),

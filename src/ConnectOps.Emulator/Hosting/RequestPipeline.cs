@@ -104,6 +104,7 @@ internal sealed class RequestPipeline
 
         var input = resolved.Bind();
         InputValidator.Validate(operation, input);
+        runtime.Stats.Served(key, scope.Region, input);
         if (!runtime.Handlers.TryGet(operation, out var handler))
         {
             throw new ApiException("NotImplementedException", $"The ConnectOps emulator does not implement {key}.", status: 501);
