@@ -22,6 +22,7 @@
         'Import-ConnectResource'
         'Sync-ConnectState'
         'Test-ConnectDrift'
+        'Get-ConnectIamPolicy'
         'Get-ConnectStateHistory'
         'Restore-ConnectState'
         'Export-ConnectState'

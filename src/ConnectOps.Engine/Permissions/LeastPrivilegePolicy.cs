@@ -87,7 +87,7 @@ public static class LeastPrivilegePolicy
             statements.Add(new PolicyStatement(SidOf(scope), [.. actions], resources) { Condition = scopes.Condition(scope) });
         }
         statements.AddRange(StateStatements(config, options, notes));
-        return new PolicyDocument { Statements = statements, Notes = notes };
+        return new PolicyDocument { Statements = statements, Notes = notes, InstanceArn = scopes.InstanceArn };
     }
 
     private static string SidOf(PolicyScope scope) => scope switch
@@ -170,13 +170,12 @@ public static class LeastPrivilegePolicy
         private readonly string _connect = $"arn:aws:connect:{options.Region}:{options.AccountId}";
         private bool _noted;
 
+        public string? InstanceArn => instanceId is null ? null
+            : state?.Instance?.Id == instanceId && state.Instance.Arn is { Length: > 0 } known ? known : $"{_connect}:instance/{instanceId}";
+
         private IReadOnlyList<string> Instance()
         {
-            if (instanceId is not null)
-            {
-                var arn = state?.Instance?.Id == instanceId && state.Instance.Arn is { Length: > 0 } known ? known : $"{_connect}:instance/{instanceId}";
-                return [arn, arn + "/*"];
-            }
+            if (InstanceArn is { } arn) return [arn, arn + "/*"];
             if (!_noted)
             {
                 _noted = true;

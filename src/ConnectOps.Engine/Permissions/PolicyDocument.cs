@@ -18,6 +18,9 @@ public sealed record PolicyDocument
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>The instance the Connect statements are scoped to; null while it does not exist (they allow instance/*).</summary>
+    public string? InstanceArn { get; init; }
+
     /// <summary>Every action the policy allows, sorted, once each.</summary>
     public IReadOnlyList<string> Actions =>
         Statements.SelectMany(s => s.Actions).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
