@@ -19,6 +19,8 @@ internal sealed class MaskedReconciler(Reconciler inner, IReadOnlyDictionary<Res
 
     public override ComponentCalls Calls => inner.Calls;
 
+    public override IEnumerable<AwsOperation> CallsNotNeeded(ConnectConfig config, IReadOnlyCollection<string> stateIds) => inner.CallsNotNeeded(config, stateIds);
+
     public override bool InsideInstance => inner.InsideInstance;
 
     public override bool ReplaceNeedsAllowDestroy => inner.ReplaceNeedsAllowDestroy;

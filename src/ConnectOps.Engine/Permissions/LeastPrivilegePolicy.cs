@@ -52,16 +52,21 @@ public static class LeastPrivilegePolicy
         var operations = new List<AwsOperation>();
         foreach (var r in reconcilers)
         {
-            if (readSet.Contains(r.Component)) operations.AddRange(r.Calls.Read);
-            if (options.ReadOnly) continue;
-            if (declared.Contains(r.Component)) operations.AddRange(r.Calls.Write);
-            if (!declared.Contains(r.Component) && !inState.Contains(r.Component)) continue;
-            if (r.Component is Component.Instance or Component.PhoneNumbers && !allowDestroy.Contains(r.Component))
+            var mine = new List<AwsOperation>();
+            if (readSet.Contains(r.Component)) mine.AddRange(r.Calls.Read);
+            if (!options.ReadOnly)
             {
-                notes.Add($"{r.Component}: {string.Join(", ", r.Calls.Delete)} left out (apply refuses it unless AllowDestroy names {r.Component}; pass -AllowDestroy {r.Component} to include it).");
-                continue;
+                if (declared.Contains(r.Component)) mine.AddRange(r.Calls.Write);
+                var deletable = declared.Contains(r.Component) || inState.Contains(r.Component);
+                var protectedDelete = r.Component is Component.Instance or Component.PhoneNumbers && !allowDestroy.Contains(r.Component);
+                if (deletable && protectedDelete)
+                    notes.Add($"{r.Component}: {string.Join(", ", r.Calls.Delete)} left out (apply refuses it unless AllowDestroy names {r.Component}; pass -AllowDestroy {r.Component} to include it).");
+                else if (deletable)
+                    mine.AddRange(r.Calls.Delete);
             }
-            operations.AddRange(r.Calls.Delete);
+            var stateIds = state?.Resources.Where(p => p.Key.Component == r.Component).Select(p => p.Value.Id).ToList() ?? [];
+            var notNeeded = r.CallsNotNeeded(config, stateIds).ToHashSet();
+            operations.AddRange(mine.Where(o => !notNeeded.Contains(o)));
         }
 
         var instanceId = state?.Instance?.Id ?? config.Instance.Id;

@@ -159,6 +159,30 @@ public sealed class LeastPrivilegePolicyTests : IDisposable
     }
 
     [Fact]
+    public void Lex_V1_calls_and_lex_GetBot_only_with_a_classic_bot_and_V2_calls_only_with_an_alias()
+    {
+        var v2Only = Harness.BasicConfig("iam-lex-v2");
+        v2Only["LexBots"] = JsonNode.Parse("""[ { "AliasArn": "arn:aws:lex:eu-west-2:111122223333:bot-alias/BOT1/ALIAS1" } ]""");
+        var policy = Build(Load(v2Only), StateWithInstance());
+        Assert.Contains("connect:AssociateBot", policy.Actions);
+        Assert.DoesNotContain("connect:AssociateLexBot", policy.Actions);
+        Assert.DoesNotContain("lex:GetBot", policy.Actions);
+        Assert.Equal(["arn:aws:lex:eu-west-2:111122223333:bot-alias/BOT1/ALIAS1"], policy.Statement("LexV2BotAliases")!.Resources);
+
+        var v1Only = Harness.BasicConfig("iam-lex-v1");
+        v1Only["LexBots"] = JsonNode.Parse("""[ { "Name": "Classic", "LexRegion": "eu-west-1" } ]""");
+        policy = Build(Load(v1Only), StateWithInstance());
+        Assert.Contains("connect:AssociateLexBot", policy.Actions);
+        Assert.DoesNotContain("connect:AssociateBot", policy.Actions);
+        Assert.Contains($"arn:aws:lex:eu-west-1:{Account}:bot:Classic", policy.Statement("LexClassicBots")!.Resources);
+
+        // A V1 association still in state keeps its disassociation in the policy.
+        var state = StateWithInstance().WithResource(new ResourceAddress(Component.LexBots, "old"),
+            new ResourceState($"arn:aws:lex:eu-west-2:{Account}:bot:Old", $"arn:aws:lex:eu-west-2:{Account}:bot:Old", ResourceOrigin.Config));
+        Assert.Contains("connect:DisassociateLexBot", Build(Load(v2Only), state).Actions);
+    }
+
+    [Fact]
     public void Json_is_a_standard_policy_document_with_unique_sids()
     {
         var policy = Build(Load(WithUserAndNumber(Harness.BasicConfig("iam-json"))), StateWithInstance());

@@ -22,6 +22,13 @@ public abstract class Reconciler
     /// </summary>
     public abstract ComponentCalls Calls { get; }
 
+    /// <summary>
+    /// Operations of <see cref="Calls"/> that this config and these state ids (the component's resources in state)
+    /// cannot need, because they serve a variant of the component neither uses (a Lex V1 bot when only V2 aliases
+    /// are associated). The IAM policy leaves them out. Default: none.
+    /// </summary>
+    public virtual IEnumerable<AwsOperation> CallsNotNeeded(ConnectConfig config, IReadOnlyCollection<string> stateIds) => [];
+
     /// <summary>True for components that live inside the Connect instance (and so need it first).</summary>
     public virtual bool InsideInstance => true;
 

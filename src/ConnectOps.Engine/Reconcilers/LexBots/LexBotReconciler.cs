@@ -36,6 +36,15 @@ public sealed class LexBotReconciler : InstanceAssociationReconciler
 
     public override ComponentCalls Calls => CallTable;
 
+    /// <summary>The V1 calls when no V1 bot is configured or in state (ids of V2 associations are alias ARNs), and vice versa.</summary>
+    public override IEnumerable<AwsOperation> CallsNotNeeded(ConnectConfig config, IReadOnlyCollection<string> stateIds)
+    {
+        static bool IsV2Id(string id) => id.Contains(":bot-alias/", StringComparison.Ordinal);
+        var usesV1 = config.LexBots.Any(b => !b.IsV2) || stateIds.Any(id => !IsV2Id(id));
+        var usesV2 = config.LexBots.Any(b => b.IsV2) || stateIds.Any(IsV2Id);
+        return [.. usesV1 ? [] : ComponentCalls.Connect("AssociateLexBot DisassociateLexBot"), .. usesV2 ? [] : ComponentCalls.Connect("AssociateBot DisassociateBot")];
+    }
+
     private static string V1Name(string name, string region) => $"{name} ({region})";
 
     private static JsonObject V1(string name, string region) => new() { ["LexVersion"] = "V1", ["BotName"] = name, ["LexRegion"] = region };
