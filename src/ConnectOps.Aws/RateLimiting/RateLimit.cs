@@ -25,7 +25,21 @@ public readonly record struct RateLimitKey(string Service, string Operation, str
 /// </summary>
 public sealed class RateLimitSettings
 {
+    /// <summary>
+    /// The default <see cref="Headroom"/>: longer than the spread of request latencies seen on a loaded machine and on
+    /// AWS's endpoints, short next to the seconds an association read or a bulk create takes at 2 rps.
+    /// </summary>
+    public static readonly TimeSpan DefaultHeadroom = TimeSpan.FromMilliseconds(150);
+
     public bool Enabled { get; init; } = true;
+
+    /// <summary>
+    /// How much earlier than the quota allows no call starts once a bucket's burst is used. The service counts a call
+    /// when it arrives, the client when it sends it: if an early call (a new connection) travels slower than a later
+    /// one, the service sees the two closer together than they were sent and throttles the later one. Keeping this
+    /// much time's worth of tokens in reserve absorbs that spread, at a cost of this much once per operation.
+    /// </summary>
+    public TimeSpan Headroom { get; init; } = DefaultHeadroom;
 
     public IReadOnlyDictionary<string, RateLimit> Overrides { get; init; } = new Dictionary<string, RateLimit>();
 
