@@ -85,6 +85,16 @@ public class RateLimiterTests
     }
 
     [Fact]
+    public void A_Default_override_replaces_the_documented_quota_of_every_operation_without_its_own()
+    {
+        var s = new RateLimitSettings { Overrides = new Dictionary<string, RateLimit> { ["Default"] = new(1, 2), ["connect:SearchUsers"] = new(4, 8) } };
+        Assert.Equal(new RateLimit(1, 2), s.Resolve("connect", "CreateQueue"));
+        Assert.Equal(new RateLimit(1, 2), s.Resolve("connect", "DescribeQueue"));
+        Assert.Equal(new RateLimit(1, 2), s.Resolve("logs", "TagResource"));
+        Assert.Equal(new RateLimit(4, 8), s.Resolve("connect", "SearchUsers"));
+    }
+
+    [Fact]
     public void Defaults_follow_the_documented_connect_quotas()
     {
         var s = RateLimitSettings.Default;
