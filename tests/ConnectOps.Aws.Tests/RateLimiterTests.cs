@@ -158,6 +158,39 @@ public class RateLimiterTests
     }
 
     [Fact]
+    public async Task A_throttle_from_the_service_empties_the_bucket_so_the_next_call_waits_a_full_interval()
+    {
+        var clock = new FakeClock(autoAdvance: true);
+        var limiter = new TokenBucketRateLimiter(Exact, clock);
+        await limiter.AcquireAsync(CreateQueue);
+        Assert.Equal(4, limiter.Available(CreateQueue), 6);
+
+        limiter.Throttled(CreateQueue);
+
+        Assert.Equal(0, limiter.Available(CreateQueue), 6);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), await limiter.AcquireAsync(CreateQueue)); // 2 rps: one token accrues in 0.5 s
+        limiter.Throttled(CreateQueue with { Operation = "CreateUser" }); // a bucket never used: nothing to empty
+        Assert.Equal(5, limiter.Available(CreateQueue with { Operation = "CreateUser" }), 6);
+    }
+
+    [Fact]
+    public async Task A_throttled_call_empties_its_bucket_before_the_retry()
+    {
+        using var server = new StubServer(
+            StubResponse.Error(429, "ThrottlingException", "{\"Message\":\"Rate exceeded\"}"),
+            StubResponse.Json("{}"));
+        var clock = new FakeClock(autoAdvance: true);
+        var instrumentation = new ClientInstrumentation(rateLimiter: new TokenBucketRateLimiter(Exact, clock)) { RateLimitIdentity = "acct" };
+        using var client = Clients.Connect(server, instrumentation: instrumentation);
+
+        await client.DescribeQueueAsync(new DescribeQueueRequest { InstanceId = "i", QueueId = "q" });
+
+        Assert.Equal(2, server.Requests.Count);
+        // DescribeQueue: 10 rps, burst 10. Without the drain the retry would have found 9 tokens and gone at once.
+        Assert.Equal(TimeSpan.FromSeconds(0.1), clock.TotalDelayed);
+    }
+
+    [Fact]
     public async Task Cancelled_wait_throws_and_gives_its_token_back()
     {
         var clock = new FakeClock(autoAdvance: false);

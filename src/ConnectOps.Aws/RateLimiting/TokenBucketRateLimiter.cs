@@ -54,6 +54,20 @@ public sealed class TokenBucketRateLimiter
         return wait;
     }
 
+    /// <summary>
+    /// The service throttled a call of this key: its bucket is empty, whatever ours says (calls that left here spaced
+    /// out can arrive bunched, e.g. when a busy machine delays sending them). Ours is emptied too, so the calls after
+    /// it are spaced from now.
+    /// </summary>
+    public void Throttled(RateLimitKey key)
+    {
+        lock (_gate)
+        {
+            if (_buckets.TryGetValue(key, out var bucket))
+                bucket.Drain(Clock.Now);
+        }
+    }
+
     /// <summary>Tokens currently available for a key (negative while callers are waiting); for diagnostics and tests.</summary>
     public double Available(RateLimitKey key)
     {
@@ -87,6 +101,12 @@ public sealed class TokenBucketRateLimiter
         }
 
         public void GiveBack() => _tokens = Math.Min(limit.Burst, _tokens + 1);
+
+        public void Drain(TimeSpan now)
+        {
+            Refill(now);
+            _tokens = Math.Min(_tokens, 0);
+        }
 
         public double Peek(TimeSpan now)
         {
