@@ -55,6 +55,8 @@ public sealed class ContactFlowReconciler : Reconciler
 
     public override ComponentCalls Calls => CallTable;
 
+    public override string? RenameFacet => NameFacet;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.ContactFlows.Select(f =>
         {

@@ -32,6 +32,8 @@ public sealed class HoursOfOperationReconciler : Reconciler
 
     public override ComponentCalls Calls => CallTable;
 
+    public override string? RenameFacet => HoursFacet;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.HoursOfOperation.Select(h => new DesiredResource
         {

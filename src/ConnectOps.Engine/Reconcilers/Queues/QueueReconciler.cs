@@ -48,6 +48,8 @@ public sealed class QueueReconciler : Reconciler
 
     public override ComponentCalls Calls => CallTable;
 
+    public override string? RenameFacet => NameFacet;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.Queues.Select(q =>
         {

@@ -53,6 +53,8 @@ public sealed class RoutingProfileReconciler : Reconciler
 
     public override ComponentCalls Calls => CallTable;
 
+    public override string? RenameFacet => NameFacet;
+
     private static bool IsBuiltIn(string name) => BuiltInResources.RoutingProfiles.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
