@@ -15,6 +15,8 @@ public enum PolicyScope
     ConnectTagging,
     /// <summary>The service role the Iam component manages (<c>role/&lt;alias&gt;-connect-role</c>).</summary>
     ConnectRole,
+    /// <summary>As <see cref="ConnectRole"/>, for attaching policies: only the config's IamPolicyArn may be attached.</summary>
+    ConnectRolePolicyAttachment,
     /// <summary>The contact-flow log group (<c>log-group:/aws/connect/&lt;alias&gt;</c> and its <c>:*</c> form).</summary>
     LogGroup,
     /// <summary>DescribeLogGroups lists by prefix: <c>log-group:*</c> of the account and Region.</summary>
@@ -121,7 +123,7 @@ public static class IamActionMap
                 var own = new IamPermission(action, ConnectScopes.GetValueOrDefault(operation.Name, PolicyScope.Instance));
                 return [own, .. ConnectDependents.GetValueOrDefault(operation.Name, [])];
             case "iam":
-                return [new(action, PolicyScope.ConnectRole)];
+                return [new(action, operation.Name == "AttachRolePolicy" ? PolicyScope.ConnectRolePolicyAttachment : PolicyScope.ConnectRole)];
             case "logs":
                 return [new(action, operation.Name == "DescribeLogGroups" ? PolicyScope.LogGroupLookup : PolicyScope.LogGroup)];
             case "secretsmanager":

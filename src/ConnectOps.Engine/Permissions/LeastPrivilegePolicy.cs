@@ -102,6 +102,7 @@ public static class LeastPrivilegePolicy
         PolicyScope.PhoneNumbers => "ConnectPhoneNumbers",
         PolicyScope.ConnectTagging => "ConnectTagging",
         PolicyScope.ConnectRole => "ConnectServiceRole",
+        PolicyScope.ConnectRolePolicyAttachment => "ConnectServiceRolePolicy",
         PolicyScope.LogGroup => "ContactFlowLogGroup",
         PolicyScope.LogGroupLookup => "LogGroupLookup",
         PolicyScope.PasswordSecrets => "UserPasswordSecrets",
@@ -202,7 +203,7 @@ public static class LeastPrivilegePolicy
             PolicyScope.Instance => Instance(),
             PolicyScope.PhoneNumbers => [$"{_connect}:phone-number/*", .. Instance()],
             PolicyScope.ConnectTagging => [$"{_connect}:phone-number/*", .. Instance()],
-            PolicyScope.ConnectRole => Distinct(
+            PolicyScope.ConnectRole or PolicyScope.ConnectRolePolicyAttachment => Distinct(
                 (config.Instance.IamPolicyArn is null ? Array.Empty<string>() : [ConnectRoleReconciler.RoleName(config)]).Concat(StateIds(Component.Iam))
                 .Select(name => $"arn:aws:iam::{options.AccountId}:role/{name}")),
             PolicyScope.LogGroup => Distinct(
@@ -220,8 +221,16 @@ public static class LeastPrivilegePolicy
             _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "no resources for this scope"),
         };
 
-        public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? Condition(PolicyScope scope) =>
-            scope == PolicyScope.ServiceLinkedRoleCreation ? Cond("StringEquals", "iam:AWSServiceName", "connect.amazonaws.com") : null;
+        /// <summary>
+        /// Creating the service-linked role only for Connect; attaching to the service role only the policy the config
+        /// names (so the policy cannot be used to give the role more than the config says).
+        /// </summary>
+        public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? Condition(PolicyScope scope) => scope switch
+        {
+            PolicyScope.ServiceLinkedRoleCreation => Cond("StringEquals", "iam:AWSServiceName", "connect.amazonaws.com"),
+            PolicyScope.ConnectRolePolicyAttachment when config.Instance.IamPolicyArn is { } policyArn => Cond("ArnEquals", "iam:PolicyARN", policyArn),
+            _ => null,
+        };
 
         /// <summary>A secret named by ARN as it is; by name, with the six random characters Secrets Manager appends.</summary>
         private string SecretArn(string secret) =>

@@ -78,6 +78,10 @@ public sealed class LeastPrivilegePolicyTests : IDisposable
         Assert.Contains("connect:CreateQueue", policy.Statement("ConnectInstance")!.Actions);
         Assert.Contains("connect:DeleteQueue", policy.Statement("ConnectInstance")!.Actions);
         Assert.Equal([$"arn:aws:iam::{Account}:role/iam-scoped-connect-role"], policy.Statement("ConnectServiceRole")!.Resources);
+        var attach = policy.Statement("ConnectServiceRolePolicy")!;
+        Assert.Equal(["iam:AttachRolePolicy"], attach.Actions);
+        Assert.Equal("arn:aws:iam::aws:policy/AmazonConnect_FullAccess", attach.Condition!["ArnEquals"]["iam:PolicyARN"].Single());
+        Assert.DoesNotContain("iam:AttachRolePolicy", policy.Statement("ConnectServiceRole")!.Actions);
         Assert.Equal([$"arn:aws:logs:{Region}:{Account}:log-group:/aws/connect/iam-scoped", $"arn:aws:logs:{Region}:{Account}:log-group:/aws/connect/iam-scoped:*"],
             policy.Statement("ContactFlowLogGroup")!.Resources);
         Assert.DoesNotContain(policy.Notes, n => n.Contains("instance/*", StringComparison.Ordinal));
