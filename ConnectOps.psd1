@@ -16,6 +16,7 @@
         'Test-ConnectConfig'
         'Get-ConnectState'
         'Get-ConnectOutput'
+        'Get-ConnectGraph'
         'Unlock-ConnectState'
         'Move-ConnectStateResource'
         'Remove-ConnectStateResource'

@@ -87,21 +87,12 @@ public sealed partial class Workspace : IDisposable
             ConfigHash = Config.ConfigHash,
             StateLineage = snapshot?.Document.Lineage,
             StateSerial = snapshot?.Document.Serial ?? 0,
-            Changes = changes.Select(ToResourceChange).ToValueList(),
+            Changes = changes.Select(c => c.ToResourceChange()).ToValueList(),
             Statistics = Delta(before, Aws.CallCounts()),
             Warnings = Config.Warnings.Select(w => new PlanWarning(null, w.ToString())).ToValueList(),
         };
         return (plan, changes);
     }
-
-    private static ResourceChange ToResourceChange(PlannedChange c) => new(
-        c.Address,
-        c.Action,
-        c.Id,
-        c.Deltas.Select(d => new PropertyDiff(d.Spec.Name, d.Before, d.After, d.Spec.ForcesReplacement, d.Spec.Sensitive)).ToValueList(),
-        c.Reasons.ToValueList(),
-        c.Irreversible,
-        c.Unmanaged);
 
     private static PlanStatistics Delta(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after)
     {
@@ -138,7 +129,7 @@ public sealed partial class Workspace : IDisposable
         foreach (var change in changes)
         {
             if (change.Action == ChangeAction.NoOp) continue;
-            var rendered = PlanRenderer.RenderChange(ToResourceChange(change));
+            var rendered = PlanRenderer.RenderChange(change.ToResourceChange());
             if (Host.ShouldProcess(change.Address.ToString(), change.Action.ToString(), rendered)) approved.Add(change);
         }
 

@@ -83,7 +83,7 @@ public sealed partial class Workspace
                 run.Finish(i, EditStatus.Unchanged, change.Action, view: run.UnchangedView(i, state));
                 continue;
             }
-            if (Host.ShouldProcess(change.Address.ToString(), change.Action.ToString(), PlanRenderer.RenderChange(ToResourceChange(change)))) approved.Add(change);
+            if (Host.ShouldProcess(change.Address.ToString(), change.Action.ToString(), PlanRenderer.RenderChange(change.ToResourceChange()))) approved.Add(change);
             else run.Finish(i, EditStatus.Declined, change.Action, "not confirmed");
         }
 
