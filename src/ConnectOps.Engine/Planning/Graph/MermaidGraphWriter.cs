@@ -30,23 +30,33 @@ public static class MermaidGraphWriter
         {
             sb.Append(Indent).Append(Id(edge.From)).Append(edge.Deferred ? " -.-> " : " --> ").Append(Id(edge.To)).Append('\n');
         }
-        foreach (var look in GraphStyle.All)
+        var classes = graph.Nodes.Select(n => (Class: GraphStyle.Of(n).Class, n.Address))
+            .Concat(graph.Nodes.Where(n => n.Role is not GraphScopeRole.Unscoped).Select(n => (Class: RoleClass(n.Role), n.Address)))
+            .GroupBy(c => c.Class).ToDictionary(g => g.Key, g => g.Select(c => c.Address).ToList(), StringComparer.Ordinal);
+        // Only the classes in use are defined, in a fixed order, so a small graph stays small.
+        foreach (var look in GraphStyle.All.Where(l => classes.ContainsKey(l.Class)))
         {
             sb.Append(Indent).Append("classDef ").Append(look.Class).Append(" fill:").Append(look.Fill).Append(",stroke:").Append(look.Stroke).Append(",color:#000000");
             if (look.Class == "undeclared") sb.Append(",stroke-dasharray:5 5");
             sb.Append('\n');
         }
-        sb.Append(Indent).Append("classDef target stroke-width:4px\n");
-        sb.Append(Indent).Append("classDef pulledin stroke-width:2px,stroke-dasharray:8 3\n");
-        sb.Append(Indent).Append("classDef outside opacity:0.4\n");
-        var classes = graph.Nodes.Select(n => (Class: GraphStyle.Of(n).Class, n.Address))
-            .Concat(graph.Nodes.Where(n => n.Role is not GraphScopeRole.Unscoped).Select(n => (Class: RoleClass(n.Role), n.Address)));
-        foreach (var group in classes.GroupBy(c => c.Class).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (name, style) in RoleStyles.Where(r => classes.ContainsKey(r.Class)))
         {
-            sb.Append(Indent).Append("class ").Append(string.Join(",", group.Select(c => Id(c.Address)))).Append(' ').Append(group.Key).Append('\n');
+            sb.Append(Indent).Append("classDef ").Append(name).Append(' ').Append(style).Append('\n');
+        }
+        foreach (var (name, members) in classes.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            sb.Append(Indent).Append("class ").Append(string.Join(",", members.Select(Id))).Append(' ').Append(name).Append('\n');
         }
         return sb.ToString();
     }
+
+    private static readonly (string Class, string Style)[] RoleStyles =
+    [
+        ("target", "stroke-width:4px"),
+        ("pulledin", "stroke-width:2px,stroke-dasharray:8 3"),
+        ("outside", "opacity:0.4"),
+    ];
 
     private static string RoleClass(GraphScopeRole role) => role switch
     {

@@ -227,8 +227,10 @@ public sealed partial class GraphTests : IDisposable
         var other = lines.Where(l => !MermaidNode().IsMatch(l) && !MermaidEdge().IsMatch(l)).Select(l => l.Trim().Split(' ')[0]).ToList();
         Assert.All(other, word => Assert.Contains(word, new[] { "%%", "flowchart", "subgraph", "end", "classDef", "class" }));
         Assert.Equal(other.Count(w => w == "subgraph"), other.Count(w => w == "end"));
-        Assert.All(lines.Where(l => l.TrimStart().StartsWith("class ", StringComparison.Ordinal)),
-            l => Assert.All(l.Trim().Split(' ')[1].Split(','), id => Assert.Contains(id, ids)));
+        var classLines = lines.Where(l => l.TrimStart().StartsWith("class ", StringComparison.Ordinal)).Select(l => l.Trim().Split(' ')).ToList();
+        Assert.All(classLines, words => Assert.All(words[1].Split(','), id => Assert.Contains(id, ids)));
+        var defined = lines.Where(l => l.TrimStart().StartsWith("classDef ", StringComparison.Ordinal)).Select(l => l.Trim().Split(' ')[1]).ToList();
+        Assert.Equal(classLines.Select(words => words[2]).Order(StringComparer.Ordinal), defined.Order(StringComparer.Ordinal));
     }
 
     [Fact]
