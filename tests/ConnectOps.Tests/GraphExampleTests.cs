@@ -8,15 +8,7 @@ namespace ConnectOps.Tests;
 /// <summary>Get-ConnectGraph's picture of examples/full-contact-center, read with the module's .psd1 reader.</summary>
 public sealed class GraphExampleTests
 {
-    private static string ExamplePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "examples", "full-contact-center", "connectops.psd1");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new InvalidOperationException("examples/full-contact-center not found above " + AppContext.BaseDirectory);
-    }
+    private static string ExamplePath() => Path.Combine(ExamplesTests.ExamplesRoot(), "full-contact-center", "connectops.psd1");
 
     [Fact]
     public void Full_contact_center_graph_edges_are_the_reconcilers_dependencies()
