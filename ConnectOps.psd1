@@ -17,6 +17,7 @@
         'Get-ConnectState'
         'Get-ConnectOutput'
         'Get-ConnectGraph'
+        'Compare-ConnectInstance'
         'Unlock-ConnectState'
         'Move-ConnectStateResource'
         'Remove-ConnectStateResource'

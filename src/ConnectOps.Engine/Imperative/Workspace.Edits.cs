@@ -104,7 +104,7 @@ public sealed partial class Workspace
             await session.MutateAsync(WithOutputs, CancellationToken.None).ConfigureAwait(false);
             run.Record(outcomes, session.Snapshot());
         }
-        return new EditResult(run.Results(), Delta(before, Aws.CallCounts()));
+        return new EditResult(run.Results(), PlanStatistics.Between(before, Aws.CallCounts()));
     }
 
     internal IReadOnlyList<Reconciler> Reconcilers => _reconcilers;

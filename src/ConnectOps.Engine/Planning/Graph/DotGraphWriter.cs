@@ -23,7 +23,7 @@ public static class DotGraphWriter
             var singleton = Addressing.ResourceAddress.IsSingleton(group.Key);
             var indent = singleton ? Indent : Indent + Indent;
             if (!singleton) sb.Append(Indent).Append("subgraph \"cluster_").Append(group.Key).Append("\" {\n").Append(indent).Append("label=\"").Append(group.Key).Append("\";\n");
-            foreach (var node in group) sb.Append(indent).Append(Quote(node.Address.ToString())).Append(' ').Append(Attributes(node)).Append(";\n");
+            foreach (var node in group) sb.Append(indent).Append(Quote(node.Address.ToString())).Append(' ').Append(Attributes(graph, node)).Append(";\n");
             if (!singleton) sb.Append(Indent).Append("}\n");
         }
         foreach (var edge in graph.Edges)
@@ -35,12 +35,12 @@ public static class DotGraphWriter
         return sb.ToString();
     }
 
-    private static string Attributes(GraphNode node)
+    private static string Attributes(ResourceGraph graph, GraphNode node)
     {
         var look = GraphStyle.Of(node);
         var style = node.Declared ? "rounded,filled" : "rounded,filled,dashed";
         var fill = look.Fill;
-        var attributes = new List<string> { $"label={Quote(GraphStyle.Label(node))}" };
+        var attributes = new List<string> { $"label={Quote(GraphStyle.Label(graph, node))}" };
         switch (node.Role)
         {
             case GraphScopeRole.Target: attributes.Add("penwidth=4"); break;

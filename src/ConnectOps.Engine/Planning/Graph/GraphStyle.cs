@@ -42,14 +42,14 @@ internal static class GraphStyle
         : Declared;
 
     /// <summary>The text in the box: the action's symbol, the key (the component for a singleton), and what is special about it.</summary>
-    public static string Label(GraphNode node)
+    public static string Label(ResourceGraph graph, GraphNode node)
     {
         var text = new StringBuilder();
         var symbol = Of(node).Symbol;
         if (symbol.Length > 0) text.Append(symbol).Append(' ');
         text.Append(node.Address.Key ?? node.Address.Component.ToString());
         if (node.Unmanaged) text.Append(" (unmanaged)");
-        if (!node.Declared) text.Append(" (not in this graph)");
+        if (!node.Declared) text.Append(graph.FromPlan ? " (not in the plan)" : " (not declared)");
         return text.ToString();
     }
 

@@ -23,7 +23,7 @@ public static class MermaidGraphWriter
             var singleton = Addressing.ResourceAddress.IsSingleton(group.Key);
             var indent = singleton ? Indent : Indent + Indent;
             if (!singleton) sb.Append(Indent).Append("subgraph component_").Append(group.Key).Append(" [\"").Append(group.Key).Append("\"]\n");
-            foreach (var node in group) sb.Append(indent).Append(Id(node.Address)).Append("[\"").Append(Label(GraphStyle.Label(node))).Append("\"]\n");
+            foreach (var node in group) sb.Append(indent).Append(Id(node.Address)).Append("[\"").Append(Label(GraphStyle.Label(graph, node))).Append("\"]\n");
             if (!singleton) sb.Append(Indent).Append("end\n");
         }
         foreach (var edge in graph.Edges)

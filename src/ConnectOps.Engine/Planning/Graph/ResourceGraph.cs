@@ -34,8 +34,10 @@ public sealed record GraphEdge(ResourceAddress From, ResourceAddress To, bool De
 /// <summary>The dependency graph of a config or a plan: nodes and edges, both in a stable (sorted) order.</summary>
 public sealed class ResourceGraph
 {
-    public ResourceGraph(IEnumerable<GraphNode> nodes, IEnumerable<GraphEdge> edges)
+    /// <param name="fromPlan">Drawn from a plan (nodes carry actions) rather than from a config.</param>
+    public ResourceGraph(IEnumerable<GraphNode> nodes, IEnumerable<GraphEdge> edges, bool fromPlan)
     {
+        FromPlan = fromPlan;
         Nodes = nodes.OrderBy(n => n.Address).ThenBy(n => n.Address.ToString(), StringComparer.Ordinal).ToList();
         Edges = edges.Distinct()
             .OrderBy(e => e.From).ThenBy(e => e.From.ToString(), StringComparer.Ordinal)
@@ -48,8 +50,8 @@ public sealed class ResourceGraph
 
     public IReadOnlyList<GraphEdge> Edges { get; }
 
-    /// <summary>True when the nodes carry plan actions (coloured), false for a config drawn offline.</summary>
-    public bool FromPlan => Nodes.Any(n => n.Action is not null);
+    /// <summary>True when drawn from a plan (nodes coloured by action), false for a config drawn offline.</summary>
+    public bool FromPlan { get; }
 
     /// <summary>The nodes grouped by component, in component order.</summary>
     public IEnumerable<IGrouping<Component, GraphNode>> ByComponent() => Nodes.GroupBy(n => n.Address.Component).OrderBy(g => g.Key);

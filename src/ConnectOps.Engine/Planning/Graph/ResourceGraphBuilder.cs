@@ -25,7 +25,7 @@ public static class ResourceGraphBuilder
         ArgumentNullException.ThrowIfNull(config);
         var entries = DesiredResources.Of(reconcilers ?? ReconcilerRegistry.All, config).Values.SelectMany(x => x)
             .Select(d => new Entry(d.Address, null, d.DependsOn, d.DeferredDependsOn, false)).ToList();
-        return Build(entries, scope ?? new PlanScope(), _ => true);
+        return Build(entries, scope ?? new PlanScope(), _ => true, fromPlan: false);
     }
 
     /// <summary>
@@ -38,10 +38,10 @@ public static class ResourceGraphBuilder
         var entries = plan.Changes.Select(c => new Entry(c.Address, c.Action, c.DependsOn, c.DeferredDependsOn, c.Unmanaged)).ToList();
         var actions = entries.GroupBy(e => e.Address).ToDictionary(g => g.Key, g => g.First().Action);
         return Build(entries, scope ?? new PlanScope(),
-            a => actions.TryGetValue(a, out var action) && action is ChangeAction.Create or ChangeAction.Replace);
+            a => actions.TryGetValue(a, out var action) && action is ChangeAction.Create or ChangeAction.Replace, fromPlan: true);
     }
 
-    private static ResourceGraph Build(List<Entry> entries, PlanScope scope, Func<ResourceAddress, bool> mustCreate)
+    private static ResourceGraph Build(List<Entry> entries, PlanScope scope, Func<ResourceAddress, bool> mustCreate, bool fromPlan)
     {
         var byAddress = entries.GroupBy(e => e.Address).ToDictionary(g => g.Key, g => g.First());
         var covered = scope.Select(byAddress.Keys, a => byAddress.TryGetValue(a, out var e) ? e.DependsOn : [], mustCreate);
@@ -58,6 +58,6 @@ public static class ResourceGraphBuilder
         // An edge may end at an address that is not a node: outside a targeted plan, or referenced but not declared.
         nodes.AddRange(edges.Select(e => e.To).Where(a => !byAddress.ContainsKey(a)).Distinct()
             .Select(a => new GraphNode(a, null, scope.IsEverything ? GraphScopeRole.Unscoped : GraphScopeRole.Outside, Declared: false)));
-        return new ResourceGraph(nodes, edges);
+        return new ResourceGraph(nodes, edges, fromPlan);
     }
 }
