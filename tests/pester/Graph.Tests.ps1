@@ -126,3 +126,59 @@ Describe 'Get-ConnectGraph of a plan' {
         "$err" | Should -BeLike "*bad.plan.json*"
     }
 }
+
+Describe 'Compare-ConnectInstance' {
+    BeforeAll {
+        $script:Applied = Copy-ConnectExample -Destination (Join-Path $TestDrive 'compare-basic') -Alias 'compare-basic'
+        Invoke-ConnectApply -ConfigPath $script:Applied -EndpointUrl $script:Endpoint -Force | Out-Null
+        $script:InstanceId = Get-ConnectOutput -ConfigPath $script:Applied -Name instance_id
+        # The same contact centre, edited: a larger CustomerService, no Emergencies queue, and no state of its own.
+        $folder = Join-Path $TestDrive 'compare-edited'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $text = (Get-Content $script:Applied -Raw) -replace 'MaxContacts      = 100', 'MaxContacts      = 250'
+        $text = $text -replace "(?s)\s*@\{\s*Name\s*=\s*'Emergencies'.*?Tags\s*=\s*@\{[^}]*\}\s*\}", ''
+        $script:Edited = Join-Path $folder 'connectops.psd1'
+        Set-Content -Path $script:Edited -Value $text -NoNewline
+    }
+
+    It 'returns one delta per difference, matched by name, and writes neither AWS nor state' {
+        Reset-EmulatorCalls -Endpoint $script:Endpoint
+
+        $delta = @(Compare-ConnectInstance -ConfigPath $script:Edited -InstanceId $script:InstanceId -EndpointUrl $script:Endpoint)
+
+        $changed = $delta | Where-Object { $_.Address.ToString() -eq 'Queues/CustomerService' }
+        "$($changed.Kind) $($changed.Action)" | Should -Be 'Different Update'
+        ($changed.Diffs | Where-Object Path -eq 'MaxContacts').After.ToString() | Should -Be '250'
+        ($delta | Where-Object { $_.Address.ToString() -eq 'Queues/Emergencies' }).Kind | Should -Be 'OnlyInInstance'
+        $delta | Where-Object Kind -eq 'Same' | Should -BeNullOrEmpty
+        (Get-EmulatorCalls -Endpoint $script:Endpoint).Keys | Where-Object { $_ -match '\.(Create|Update|Delete|Associate|Disassociate|Tag)' } | Should -BeNullOrEmpty
+        Test-Path (Join-Path (Split-Path $script:Edited) '.connectops') | Should -BeFalse
+    }
+
+    It 'with -IncludeEqual also returns what is the same' {
+        $delta = Compare-ConnectInstance -ConfigPath $script:Edited -InstanceId $script:InstanceId -EndpointUrl $script:Endpoint -IncludeEqual
+        ($delta | Where-Object { $_.Address.ToString() -eq 'HoursOfOperation/UK Business Hours' }).Kind | Should -Be 'Same'
+    }
+
+    It '-AsMarkdown returns a report with the table and the Mermaid graph of the differences' {
+        $report = Compare-ConnectInstance -ConfigPath $script:Edited -InstanceId $script:InstanceId -EndpointUrl $script:Endpoint -AsMarkdown
+
+        $report | Should -BeOfType [string]
+        $report | Should -Match '(?m)^\| `Queues/CustomerService` \| differs \(update\) \| `MaxContacts: 100 → 250` \|$'
+        $report | Should -Match '(?m)^```mermaid$'
+        $report | Should -Match '(?m)^    class (\w+,)*Queues__CustomerService(,\w+)* update$'
+    }
+
+    It '-AsHtml returns one HTML page embedding the graph' {
+        $page = Compare-ConnectInstance -ConfigPath $script:Edited -InstanceId $script:InstanceId -EndpointUrl $script:Endpoint -AsHtml
+        $page | Should -Match '^<!DOCTYPE html>'
+        $page | Should -Match '<pre class="mermaid">'
+    }
+
+    It 'refuses an instance the account does not have, naming it' {
+        $err = $null
+        try { Compare-ConnectInstance -ConfigPath $script:Edited -InstanceId 'no-such-instance' -EndpointUrl $script:Endpoint -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'ConnectOps.InstanceNotFound*'
+        "$err" | Should -BeLike '*no-such-instance*'
+    }
+}
