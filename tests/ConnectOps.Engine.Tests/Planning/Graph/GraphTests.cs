@@ -91,6 +91,7 @@ public sealed partial class GraphTests : IDisposable
         }
         declared.Add("Queues/CustomerService -> QuickConnects/escalate");
         Assert.Equal(declared.Order(), solid.Union(dashed).Order());
+        Assert.DoesNotContain(graph.Nodes, n => !n.Declared);
         Assert.Subset(solid, drawnAsDeclared);
     }
 
@@ -169,6 +170,7 @@ public sealed partial class GraphTests : IDisposable
         Assert.Contains("class Users__jo update\n", mermaid);
         Assert.Contains("Users__gone[\"- gone\"]", mermaid);
         Assert.Contains("RoutingProfiles__Agents[\"+ Agents\"]", mermaid);
+        Assert.Contains("RoutingProfiles__Old[\"Old (not in the plan)\"]", mermaid);
         var dot = DotGraphWriter.Write(graph);
         Assert.Matches("\"Users/gone\" \\[label=\"- gone\", [^\\]]*fillcolor=\"#ef9a9a\"", dot);
         Assert.Matches("\"Users/jo\" \\[label=\"~ jo\", [^\\]]*fillcolor=\"#ffe082\"", dot);
