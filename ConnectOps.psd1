@@ -16,6 +16,8 @@
         'Test-ConnectConfig'
         'Get-ConnectState'
         'Get-ConnectOutput'
+        'Get-ConnectGraph'
+        'Compare-ConnectInstance'
         'Unlock-ConnectState'
         'Move-ConnectStateResource'
         'Remove-ConnectStateResource'

@@ -90,7 +90,7 @@ public sealed class ExamplesTests : IClassFixture<ExampleEmulatorFixture>, IAsyn
         public void PostProgress(ProgressEvent progress) { }
     }
 
-    private static string ExamplesRoot()
+    internal static string ExamplesRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

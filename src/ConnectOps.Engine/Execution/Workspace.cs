@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using ConnectOps.Engine.Abstractions;
 using ConnectOps.Engine.Addressing;
@@ -87,32 +86,11 @@ public sealed partial class Workspace : IDisposable
             ConfigHash = Config.ConfigHash,
             StateLineage = snapshot?.Document.Lineage,
             StateSerial = snapshot?.Document.Serial ?? 0,
-            Changes = changes.Select(ToResourceChange).ToValueList(),
-            Statistics = Delta(before, Aws.CallCounts()),
+            Changes = changes.Select(c => c.ToResourceChange()).ToValueList(),
+            Statistics = PlanStatistics.Between(before, Aws.CallCounts()),
             Warnings = Config.Warnings.Select(w => new PlanWarning(null, w.ToString())).ToValueList(),
         };
         return (plan, changes);
-    }
-
-    private static ResourceChange ToResourceChange(PlannedChange c) => new(
-        c.Address,
-        c.Action,
-        c.Id,
-        c.Deltas.Select(d => new PropertyDiff(d.Spec.Name, d.Before, d.After, d.Spec.ForcesReplacement, d.Spec.Sensitive)).ToValueList(),
-        c.Reasons.ToValueList(),
-        c.Irreversible,
-        c.Unmanaged);
-
-    private static PlanStatistics Delta(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after)
-    {
-        var calls = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
-        foreach (var (op, n) in after)
-        {
-            var d = n - before.GetValueOrDefault(op);
-            if (d > 0) calls[op] = (int)d;
-        }
-        var pages = calls.Where(p => p.Key.Contains(".Search", StringComparison.Ordinal) || p.Key.Contains(".List", StringComparison.Ordinal) || p.Key.Contains(".Describe", StringComparison.Ordinal)).Sum(p => p.Value);
-        return new PlanStatistics { ApiCalls = calls.ToImmutable(), ReadPages = pages };
     }
 
     /// <summary>
@@ -138,7 +116,7 @@ public sealed partial class Workspace : IDisposable
         foreach (var change in changes)
         {
             if (change.Action == ChangeAction.NoOp) continue;
-            var rendered = PlanRenderer.RenderChange(ToResourceChange(change));
+            var rendered = PlanRenderer.RenderChange(change.ToResourceChange());
             if (Host.ShouldProcess(change.Address.ToString(), change.Action.ToString(), rendered)) approved.Add(change);
         }
 
@@ -149,7 +127,7 @@ public sealed partial class Workspace : IDisposable
         if (approved.Count > 0) await session.MutateAsync(d => WithOutputs(d), CancellationToken.None).ConfigureAwait(false);
         var declined = changes.Where(c => c.Action != ChangeAction.NoOp && !approved.Contains(c))
             .Select(c => new ChangeOutcome(c.Address, c.Action, ChangeStatus.Declined, "not confirmed"));
-        return new ApplyResult(outcomes.Concat(declined).ToList(), Delta(before, Aws.CallCounts()), session.Snapshot().Serial);
+        return new ApplyResult(outcomes.Concat(declined).ToList(), PlanStatistics.Between(before, Aws.CallCounts()), session.Snapshot().Serial);
     }
 
     private static string Escape(string address) =>

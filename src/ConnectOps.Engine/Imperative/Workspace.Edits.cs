@@ -83,7 +83,7 @@ public sealed partial class Workspace
                 run.Finish(i, EditStatus.Unchanged, change.Action, view: run.UnchangedView(i, state));
                 continue;
             }
-            if (Host.ShouldProcess(change.Address.ToString(), change.Action.ToString(), PlanRenderer.RenderChange(ToResourceChange(change)))) approved.Add(change);
+            if (Host.ShouldProcess(change.Address.ToString(), change.Action.ToString(), PlanRenderer.RenderChange(change.ToResourceChange()))) approved.Add(change);
             else run.Finish(i, EditStatus.Declined, change.Action, "not confirmed");
         }
 
@@ -104,7 +104,7 @@ public sealed partial class Workspace
             await session.MutateAsync(WithOutputs, CancellationToken.None).ConfigureAwait(false);
             run.Record(outcomes, session.Snapshot());
         }
-        return new EditResult(run.Results(), Delta(before, Aws.CallCounts()));
+        return new EditResult(run.Results(), PlanStatistics.Between(before, Aws.CallCounts()));
     }
 
     internal IReadOnlyList<Reconciler> Reconcilers => _reconcilers;

@@ -135,6 +135,9 @@ public static class PlanFile
             ["Reasons"] = new JsonArray(c.Reasons.Select(r => (JsonNode?)r).ToArray()),
             ["Irreversible"] = c.Irreversible,
             ["Unmanaged"] = c.Unmanaged,
+            // Added within format version 1: readers that predate them ignore them, and a file without them reads as no edges.
+            ["DependsOn"] = Addresses(c.DependsOn),
+            ["DeferredDependsOn"] = Addresses(c.DeferredDependsOn),
         };
         return o;
     }
@@ -155,8 +158,20 @@ public static class PlanFile
         }).ToValueList();
         var reasons = (o["Reasons"] as JsonArray ?? []).Select(r => r?.GetValue<string>() ?? "").ToValueList();
         return new ResourceChange(address, action, o["Id"] is JsonValue id ? id.GetValue<string>() : null, diffs, reasons,
-            o["Irreversible"]?.GetValue<bool>() ?? false, o["Unmanaged"]?.GetValue<bool>() ?? false);
+            o["Irreversible"]?.GetValue<bool>() ?? false, o["Unmanaged"]?.GetValue<bool>() ?? false)
+        {
+            DependsOn = ReadAddresses(o, "DependsOn", address),
+            DeferredDependsOn = ReadAddresses(o, "DeferredDependsOn", address),
+        };
     }
+
+    private static JsonArray Addresses(ValueList<ResourceAddress> addresses) => new(addresses.Select(a => (JsonNode?)a.ToString()).ToArray());
+
+    private static ValueList<ResourceAddress> ReadAddresses(JsonObject change, string name, ResourceAddress owner) =>
+        (change[name] as JsonArray ?? []).Select(n =>
+            ResourceAddress.TryParse(n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null, out var a, out var error)
+                ? a
+                : throw new FormatException($"{owner}: {name}: {error}")).ToValueList();
 
     private static string Str(JsonObject o, string name) =>
         o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw new FormatException($"'{name}' is missing or not a string");

@@ -121,6 +121,7 @@ public static class PlanRenderer
         sb.Append('\n');
     }
 
-    private static string Value(JsonNode? node, bool sensitive) =>
+    /// <summary>A diff value as plans show it: compact JSON, "null", or "(sensitive)".</summary>
+    public static string Value(JsonNode? node, bool sensitive) =>
         sensitive ? "(sensitive)" : node is null ? "null" : node.ToJsonString(Compact);
 }

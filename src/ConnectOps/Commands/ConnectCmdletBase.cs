@@ -159,21 +159,26 @@ public abstract class ConnectCmdletBase : PSCmdlet
     protected Workspace OpenWorkspace(ConnectConfig config)
     {
         var store = StateStoreFor(config);
-        AwsServices aws;
+        var aws = OpenAws(config);
+        return new Workspace(config, store, aws, Engine)
+        {
+            PollInterval = EndpointUrl is null && config.Endpoints.Connect is null ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(200),
+            LockTimeout = StateLockTimeout,
+        };
+    }
+
+    /// <summary>The AWS clients for a config (credentials resolved here), for commands that need no state; the caller disposes them.</summary>
+    protected AwsServices OpenAws(ConnectConfig config)
+    {
         try
         {
-            aws = Engine.Run(ct => AwsServicesFactory.CreateAsync(AwsSettingsFor(config), ct));
+            return Engine.Run(ct => AwsServicesFactory.CreateAsync(AwsSettingsFor(config), ct));
         }
         catch (Exception ex) when (IsEngineError(ex))
         {
             ThrowEngineError(ex, Region ?? config.Region);
             return null!;
         }
-        return new Workspace(config, store, aws, Engine)
-        {
-            PollInterval = EndpointUrl is null && config.Endpoints.Connect is null ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(200),
-            LockTimeout = StateLockTimeout,
-        };
     }
 
     /// <summary>

@@ -39,15 +39,32 @@ public sealed class DesiredResource
     /// <summary>Whether <paramref name="spec"/> is applied after the graph walk for this resource.</summary>
     public bool IsDeferred(PropertySpec spec) => spec.Deferred || DeferredProperties.Contains(spec.Name);
 
-    /// <summary>A copy with the dependencies and deferrals the planner settled on.</summary>
-    public DesiredResource WithDependencies(IReadOnlyList<ResourceAddress> dependsOn, IReadOnlySet<string> deferred) => new()
+    /// <summary>
+    /// References that do not order the walk, set by <see cref="DesiredResources.Of"/>: soft dependencies the
+    /// cycle breaker dropped and the keys named by deferred properties (a queue's quick connects). They are
+    /// applied after the graph walk; the dependency graph draws them dashed.
+    /// </summary>
+    public IReadOnlyList<ResourceAddress> DeferredDependsOn { get; init; } = [];
+
+    /// <summary>A copy with the dependencies and deferrals the planner settled on (the soft dependencies kept for the record).</summary>
+    public DesiredResource WithDependencies(IReadOnlyList<ResourceAddress> dependsOn, IReadOnlySet<string> deferred) =>
+        Copy(dependsOn, deferred, DeferredDependsOn);
+
+    /// <summary>A copy that lists <paramref name="deferredDependsOn"/> as its deferred references.</summary>
+    public DesiredResource WithDeferredDependsOn(IReadOnlyList<ResourceAddress> deferredDependsOn) =>
+        Copy(DependsOn, DeferredProperties, deferredDependsOn);
+
+    private DesiredResource Copy(IReadOnlyList<ResourceAddress> dependsOn, IReadOnlySet<string> deferred, IReadOnlyList<ResourceAddress> deferredDependsOn) => new()
     {
         Address = Address,
         Name = Name,
         Properties = Properties,
         Spec = Spec,
         DependsOn = dependsOn,
+        SoftDependsOn = SoftDependsOn,
+        DeferWhenCyclic = DeferWhenCyclic,
         DeferredProperties = deferred,
+        DeferredDependsOn = deferredDependsOn,
     };
 
     public IResourceSpec? Spec { get; init; }

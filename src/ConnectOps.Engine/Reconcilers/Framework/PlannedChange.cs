@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ConnectOps.Engine.Addressing;
+using ConnectOps.Engine.Model;
 using ConnectOps.Engine.Planning;
 
 namespace ConnectOps.Engine.Reconcilers.Framework;
@@ -35,4 +36,21 @@ public sealed class PlannedChange
     /// </summary>
     public ResourceAddress? Previous { get; init; }
     public bool Unmanaged { get; init; }
+
+    /// <summary>For a change without a desired resource (a delete, an unmanaged entry): the dependencies state recorded.</summary>
+    public IReadOnlyList<ResourceAddress> RecordedDependsOn { get; init; } = [];
+
+    /// <summary>The plan's view of this change: diffs by property name, and the dependency edges it was planned with.</summary>
+    public ResourceChange ToResourceChange() => new(
+        Address,
+        Action,
+        Id,
+        Deltas.Select(d => new PropertyDiff(d.Spec.Name, d.Before, d.After, d.Spec.ForcesReplacement, d.Spec.Sensitive)).ToValueList(),
+        Reasons.ToValueList(),
+        Irreversible,
+        Unmanaged)
+    {
+        DependsOn = (Desired?.DependsOn ?? RecordedDependsOn).ToValueList(),
+        DeferredDependsOn = (Desired?.DeferredDependsOn ?? []).ToValueList(),
+    };
 }

@@ -18,6 +18,39 @@ public sealed record PlanScope
     public bool IncludeDependencies { get; init; } = true;
 
     public bool IsEverything => Components.Count == 0 && Targets.Count == 0;
+
+    /// <summary>Whether -Component or -Target names <paramref name="address"/> itself.</summary>
+    public bool IsSelected(ResourceAddress address) =>
+        (Components.Count > 0 && Components.Contains(address.Component)) || Targets.Any(t => t.Matches(address));
+
+    /// <summary>
+    /// Which of <paramref name="candidates"/> this scope covers: the selected ones and, with
+    /// <see cref="IncludeDependencies"/>, what they (transitively) depend on that <paramref name="mustCreate"/>
+    /// says does not exist yet, as terraform -target does. Everything when the scope is everything.
+    /// </summary>
+    public IReadOnlySet<ResourceAddress> Select(IEnumerable<ResourceAddress> candidates,
+        Func<ResourceAddress, IEnumerable<ResourceAddress>> dependsOn, Func<ResourceAddress, bool> mustCreate)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(dependsOn);
+        ArgumentNullException.ThrowIfNull(mustCreate);
+        var all = candidates.ToList();
+        if (IsEverything) return all.ToHashSet();
+        var selected = all.Where(IsSelected).ToList();
+        if (!IncludeDependencies) return selected.ToHashSet();
+        var keep = new HashSet<ResourceAddress>();
+        var stack = new Stack<ResourceAddress>(selected);
+        while (stack.Count > 0)
+        {
+            var a = stack.Pop();
+            if (!keep.Add(a)) continue;
+            foreach (var dep in dependsOn(a))
+            {
+                if (!keep.Contains(dep) && mustCreate(dep)) stack.Push(dep);
+            }
+        }
+        return keep;
+    }
 }
 
 /// <summary>
@@ -40,7 +73,7 @@ public sealed class Planner
         var config = context.Config;
         LiveReader.IndexState(context, state);
 
-        var desiredByComponent = CycleBreaker.Apply(_reconcilers.ToDictionary(r => r.Component, r => r.Desired(config).ToList()));
+        var desiredByComponent = DesiredResources.Of(_reconcilers, config);
         // Only what the config declares, what state holds, and what those reference: a component that is in
         // neither has nothing to plan.
         live ??= await LiveReader.ReadAsync(context, _reconcilers,
@@ -94,7 +127,7 @@ public sealed class Planner
                 {
                     changes.Add(new PlannedChange
                     {
-                        Address = address, Action = ChangeAction.NoOp, Id = resource.Id, Arn = resource.Arn, Unmanaged = true,
+                        Address = address, Action = ChangeAction.NoOp, Id = resource.Id, Arn = resource.Arn, Unmanaged = true, RecordedDependsOn = resource.DependsOn,
                         Reasons = [$"created by a cmdlet ({resource.Origin}), not by the config: left alone"],
                     });
                     continue;
@@ -104,14 +137,14 @@ public sealed class Planner
                 {
                     changes.Add(new PlannedChange
                     {
-                        Address = address, Action = ChangeAction.Delete, Id = resource.Id, Arn = resource.Arn, ForgetOnly = true,
+                        Address = address, Action = ChangeAction.Delete, Id = resource.Id, Arn = resource.Arn, ForgetOnly = true, RecordedDependsOn = resource.DependsOn,
                         Reasons = ["removed from the config; it is a default resource of the instance, which is never deleted: only the state entry is dropped"],
                     });
                     continue;
                 }
                 changes.Add(new PlannedChange
                 {
-                    Address = address, Action = ChangeAction.Delete, Id = resource.Id, Arn = resource.Arn,
+                    Address = address, Action = ChangeAction.Delete, Id = resource.Id, Arn = resource.Arn, RecordedDependsOn = resource.DependsOn,
                     Irreversible = IsProtected(address.Component),
                     Reasons = exists
                         ? protectedDelete
@@ -299,23 +332,10 @@ public sealed class Planner
     private static IReadOnlyList<PlannedChange> Scope(List<PlannedChange> changes, Dictionary<ResourceAddress, DesiredResource> desired, PlanScope scope)
     {
         if (scope.IsEverything) return changes;
-        bool Selected(ResourceAddress a) =>
-            (scope.Components.Count > 0 && scope.Components.Contains(a.Component)) || scope.Targets.Any(t => t.Matches(a));
-        if (!scope.IncludeDependencies) return changes.Where(c => Selected(c.Address)).ToList();
         var byAddress = changes.ToDictionary(c => c.Address);
-        var keep = new HashSet<ResourceAddress>();
-        var stack = new Stack<ResourceAddress>(changes.Where(c => Selected(c.Address)).Select(c => c.Address));
-        while (stack.Count > 0)
-        {
-            var a = stack.Pop();
-            if (!keep.Add(a)) continue;
-            if (!desired.TryGetValue(a, out var d)) continue;
-            foreach (var dep in d.DependsOn)
-            {
-                if (byAddress.TryGetValue(dep, out var dc) && dc.Action is ChangeAction.Create or ChangeAction.Replace && !keep.Contains(dep))
-                    stack.Push(dep);
-            }
-        }
+        var keep = scope.Select(changes.Select(c => c.Address),
+            a => desired.TryGetValue(a, out var d) ? d.DependsOn : [],
+            a => byAddress.TryGetValue(a, out var c) && c.Action is ChangeAction.Create or ChangeAction.Replace);
         return changes.Where(c => keep.Contains(c.Address)).ToList();
     }
 }

@@ -54,7 +54,7 @@ public sealed partial class LiveStateOperations
         var state = snapshot?.Document ?? StateDocument.New();
         var context = NewContext();
         var changes = await new Planner(_reconcilers).PlanAsync(context, state, scope, cancellationToken).ConfigureAwait(false);
-        var configChanges = changes.Where(c => c.Action != ChangeAction.NoOp).Select(ToResourceChange).ToList();
+        var configChanges = changes.Where(c => c.Action != ChangeAction.NoOp).Select(c => c.ToResourceChange()).ToList();
         var declared = _reconcilers.SelectMany(r => r.Desired(Config)).Select(d => d.Address).ToHashSet();
         var undeclared = state.Resources.Keys.Where(a => !declared.Contains(a) && (scope.IsEverything || scope.Targets.Any(t => t.Matches(a)) || scope.Components.Contains(a.Component)))
             .Select(a => AddressPattern.Parse(Escape(a.ToString()))).ToList();
@@ -65,15 +65,6 @@ public sealed partial class LiveStateOperations
         }
         return new DriftReport(outside, configChanges);
     }
-
-    private static ResourceChange ToResourceChange(PlannedChange c) => new(
-        c.Address,
-        c.Action,
-        c.Id,
-        c.Deltas.Select(d => new PropertyDiff(d.Spec.Name, d.Before, d.After, d.Spec.ForcesReplacement, d.Spec.Sensitive)).ToValueList(),
-        c.Reasons.ToValueList(),
-        c.Irreversible,
-        c.Unmanaged);
 
     private static string Escape(string address) =>
         address.Replace("`", "``", StringComparison.Ordinal).Replace("*", "`*", StringComparison.Ordinal).Replace("?", "`?", StringComparison.Ordinal).Replace("[", "`[", StringComparison.Ordinal);
