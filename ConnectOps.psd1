@@ -20,6 +20,7 @@
         'Move-ConnectStateResource'
         'Remove-ConnectStateResource'
         'Import-ConnectResource'
+        'Import-ConnectTerraformState'
         'Sync-ConnectState'
         'Test-ConnectDrift'
         'Get-ConnectStateHistory'

@@ -341,6 +341,12 @@ public static partial class TerraformMigrator
     {
         string[] order = ["Region", "State", "Instance", "Tags", "HoursOfOperation", "Queues", "RoutingProfiles", "SecurityProfiles", "QuickConnects",
             "PhoneNumbers", "ContactFlows", "HierarchyStructure", "HierarchyGroups", "Users", "LambdaFunctions", "LexBots"];
+        // The instance's tags last, after the keys the IAM role and log group folded in.
+        if (config["Instance"] is JsonObject instance && instance["Tags"] is { } tags)
+        {
+            instance.Remove("Tags");
+            instance["Tags"] = tags;
+        }
         var result = new JsonObject();
         foreach (var key in order.Where(config.ContainsKey))
         {
