@@ -170,6 +170,4 @@ internal static class TerraformMappings
         ["aws_connect_vocabulary"] = "vocabularies are not managed by ConnectOps",
         ["aws_connect_routing_profile_queue_association"] = "not migrated: list the queues in the routing profile's QueueConfigs",
     };
-
-    public static TerraformMapping? For(string type) => All.FirstOrDefault(m => m.Type == type && m.FoldedInto is null) ?? All.FirstOrDefault(m => m.Type == type);
 }

@@ -80,6 +80,8 @@ public static partial class TerraformMigrator
             Register(ctx, map.Component, name, id, Text(Navigate(tf.Attributes, "arn")), Text(tf.Attributes["id"]), overwrite: false);
         }
 
+        var addressOf = new Dictionary<TerraformInstance, ResourceAddress>(ReferenceEqualityComparer.Instance);
+        foreach (var item in items) addressOf[item.Tf] = item.Address;
         var globalTags = SharedTags(items);
         var config = new JsonObject
         {
@@ -100,8 +102,7 @@ public static partial class TerraformMigrator
                 Fold(instance, entry, tf, ctx);
                 continue;
             }
-            var address = byAddress.Values.First(i => ReferenceEquals(i.Tf, tf)).Address;
-            Place(config, map, address, entry);
+            Place(config, map, addressOf[tf], entry);
         }
         if (!instance.ContainsKey("Alias")) instance.Insert(0, "Id", instanceId);
 
@@ -221,7 +222,7 @@ public static partial class TerraformMigrator
         Apply(map.Rules, tf.Attributes, entry, tf, ctx, "");
         foreach (var secret in map.Secrets.Concat(tf.Sensitive).Distinct(StringComparer.Ordinal))
         {
-            if (tf.Attributes[secret] is JsonValue v && Text(v) is { Length: > 0 })
+            if (tf.Attributes[secret] is { } value && !IsEmpty(value))
                 ctx.Warnings.Add($"{tf.Address}: the sensitive attribute '{secret}' was dropped, never copied{(map.SecretAdvice is null ? "." : $": {map.SecretAdvice}.")}");
         }
         return entry;
@@ -420,6 +421,13 @@ public static partial class TerraformMigrator
         }
         return node;
     }
+
+    private static bool IsEmpty(JsonNode node) => node switch
+    {
+        JsonArray a => a.Count == 0,
+        JsonObject o => o.Count == 0,
+        _ => Text(node) is "",
+    };
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
