@@ -41,6 +41,7 @@ public sealed class TerraformMigrationRoundTripTests(EmulatorFixture emulator) :
             """);
         config["ContactFlows"] = Json("""[ { "Name": "Main IVR", "Type": "CONTACT_FLOW", "Description": "Routes", "Content": "" } ]""");
         config["ContactFlows"]![0]!["Content"] = Flow("${Queues/CustomerService}");
+        config["PhoneNumbers"] = Json("""{ "main_line": { "CountryCode": "GB", "Type": "DID", "Description": "Main line", "ContactFlow": "Main IVR" } }""");
         config["LambdaFunctions"] = Json("""{ "lookup": { "FunctionArn": "arn:aws:lambda:eu-west-2:123456789012:function:Lookup" } }""");
         config["LexBots"] = Json("""[ { "Name": "OrderBot", "LexRegion": "eu-west-2" } ]""");
         return config;
@@ -177,6 +178,16 @@ public sealed class TerraformMigrationRoundTripTests(EmulatorFixture emulator) :
             {
                 ["name"] = "Main IVR", ["type"] = "CONTACT_FLOW", ["description"] = "Routes", ["content"] = flowContent,
             }), Tags()), key: "main")
+            .Add("aws_connect_phone_number", "numbers", With(new JsonObject
+            {
+                ["id"] = Id("PhoneNumbers/main_line"), ["arn"] = Arn("PhoneNumbers/main_line"), ["country_code"] = "GB", ["type"] = "DID", ["description"] = "Main line",
+                ["phone_number"] = state.Resources[ResourceAddress.Parse("PhoneNumbers/main_line")].Attributes["PhoneNumber"]!.GetValue<string>(), ["target_arn"] = instance.Arn,
+            }, Tags()), key: "main_line")
+            .Add("aws_connect_phone_number_contact_flow_association", "main_line", new JsonObject
+            {
+                ["id"] = $"{Id("PhoneNumbers/main_line")},{instance.Id},{Id("ContactFlows/Main IVR")}", ["phone_number_id"] = Id("PhoneNumbers/main_line"),
+                ["instance_id"] = instance.Id, ["contact_flow_id"] = Id("ContactFlows/Main IVR"),
+            })
             .Add("aws_connect_user_hierarchy_structure", "this", new JsonObject
             {
                 ["id"] = instance.Id, ["instance_id"] = instance.Id,

@@ -57,6 +57,7 @@ public sealed class TerraformMigrationTests : IDisposable
         Assert.Contains(result.Skipped, s => s.TerraformAddress == "random_id.suffix" && s.Reason.Contains("not an Amazon Connect resource", StringComparison.Ordinal));
         Assert.Contains(result.Skipped, s => s.Type == "aws_connect_instance_storage_config");
         Assert.Contains(result.Skipped, s => s.Type == "aws_iam_role_policy_attachment");
+        Assert.Contains(result.Skipped, s => s.TerraformAddress == "aws_connect_phone_number_contact_flow_association.main" && s.Reason.Contains("ContactFlow", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -80,6 +81,7 @@ public sealed class TerraformMigrationTests : IDisposable
         Assert.Equal(("Support Agents", "Tier 1", "carol@example.com"), (user.RoutingProfile, user.HierarchyGroup, user.Email));
         Assert.Equal(["Division", "Team"], config.HierarchyStructure!.Levels);
         Assert.Equal("Support Division", config.HierarchyGroups.Single(g => g.Name == "Tier 1").Parent);
+        Assert.Equal("Main IVR", config.PhoneNumbers.Single(p => p.Key == "main_line").ContactFlow);
         // No provider id of a migrated resource is left in the config.
         Assert.DoesNotContain("b2b2b2b2-", text, StringComparison.Ordinal);
         Assert.DoesNotContain("a1a1a1a1-", text, StringComparison.Ordinal);

@@ -98,6 +98,12 @@ internal sealed record TerraformMapping(string Type, Component Component, Placem
     /// </summary>
     public string? FoldedInto { get; init; }
 
+    /// <summary>
+    /// With <see cref="FoldedInto"/>: the attribute holding the AWS id of the migrated <see cref="Component"/> resource
+    /// whose entry takes the values (a flow association's phone number); null: the Instance hashtable takes them.
+    /// </summary>
+    public string? FoldTargetPath { get; init; }
+
     /// <summary>The ConnectOps address key of a resource whose address is fixed (Iam/ConnectRole).</summary>
     public string? FixedKey { get; init; }
 }

@@ -106,6 +106,11 @@ internal static class TerraformMappings
             new ValueRule("Description", "description"),
         ]) { IdPath = "id", NamePath = "phone_number", NameKey = null },
 
+        new("aws_connect_phone_number_contact_flow_association", Component.PhoneNumbers, Placement.KeyedMap,
+        [
+            new ReferenceRule("ContactFlow", "contact_flow_id", Component.ContactFlows),
+        ]) { IdPath = "id", NameKey = null, Taggable = false, FoldTargetPath = "phone_number_id", FoldedInto = "folded into its phone number as ContactFlow" },
+
         new("aws_connect_contact_flow", Component.ContactFlows, Placement.NamedList,
         [
             new ValueRule("Type", "type"),
@@ -166,7 +171,6 @@ internal static class TerraformMappings
     public static IReadOnlyDictionary<string, string> Skipped { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["aws_connect_instance_storage_config"] = "instance storage configs (recordings, transcripts, streams) are not managed by ConnectOps: keep them in Terraform or set them in the console",
-        ["aws_connect_phone_number_contact_flow_association"] = "not migrated: set ContactFlow on the phone number in connectops.psd1",
         ["aws_connect_vocabulary"] = "vocabularies are not managed by ConnectOps",
         ["aws_connect_routing_profile_queue_association"] = "not migrated: list the queues in the routing profile's QueueConfigs",
     };

@@ -92,17 +92,28 @@ public static partial class TerraformMigrator
         config["Instance"] = instance;
         if (globalTags.Count > 0) config["Tags"] = Tags(globalTags);
 
-        // The instance's own keys first, then the IAM role and log group fold theirs in (policy attachments too).
-        foreach (var (tf, map) in managed.OrderBy(m => m.Map.Component == Component.Instance ? 0 : 1))
+        // The instance's own keys first, then every resource's entry; the IAM role and log group fold theirs into the
+        // instance, and associations (policy attachments, a number's flow) into the entry they belong to, last.
+        var entries = new Dictionary<ResourceAddress, JsonObject>();
+        foreach (var (tf, map) in managed.OrderBy(m => m.Map.Component == Component.Instance ? 0 : m.Map.FoldTargetPath is null ? 1 : 2))
         {
             var entry = Entry(tf, map, ctx);
             if (map.FoldedInto is null && map.Taggable && TagsOf(tf, globalTags) is { Count: > 0 } own) entry["Tags"] = Tags(own);
+            if (map.FoldTargetPath is not null)
+            {
+                var targetId = Text(Navigate(tf.Attributes, map.FoldTargetPath)) ?? "";
+                if (ctx.Keys.TryGetValue((map.Component, targetId), out var key) && entries.TryGetValue(new ResourceAddress(map.Component, key), out var target))
+                    Fold(target, $"{map.Component}/{key}", entry, tf, ctx);
+                else ctx.Unresolved.Add($"{tf.Address}: {map.FoldTargetPath} = '{targetId}' ({map.Component})");
+                continue;
+            }
             if (map.FoldedInto is not null || map.Placement == Placement.Instance)
             {
-                Fold(instance, entry, tf, ctx);
+                Fold(instance, "Instance", entry, tf, ctx);
                 continue;
             }
             Place(config, map, addressOf[tf], entry);
+            entries[addressOf[tf]] = entry;
         }
         if (!instance.ContainsKey("Alias")) instance.Insert(0, "Id", instanceId);
 
@@ -297,18 +308,19 @@ public static partial class TerraformMigrator
         return values.Count > 0 ? new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()) : null;
     }
 
-    private static void Fold(JsonObject instance, JsonObject entry, TerraformInstance tf, Context ctx)
+    /// <summary>Adds an entry's keys to another's (<paramref name="label"/> names it in warnings); a key set to another value stays.</summary>
+    private static void Fold(JsonObject target, string label, JsonObject entry, TerraformInstance tf, Context ctx)
     {
         foreach (var (key, value) in entry.ToList())
         {
             if (value is null) continue;
-            if (instance[key] is { } existing && !JsonNode.DeepEquals(existing, value))
+            if (target[key] is { } existing && !JsonNode.DeepEquals(existing, value))
             {
-                ctx.Warnings.Add($"{tf.Address}: Instance.{key} is already '{JsonValues.Display(existing)}'; ConnectOps takes one value, so '{JsonValues.Display(value)}' was not used.");
+                ctx.Warnings.Add($"{tf.Address}: {label}.{key} is already '{JsonValues.Display(existing)}'; ConnectOps takes one value, so '{JsonValues.Display(value)}' was not used.");
                 continue;
             }
             entry.Remove(key);
-            instance[key] = value;
+            target[key] = value;
         }
     }
 
