@@ -180,6 +180,60 @@ public sealed class TerraformMigrationTests : IDisposable
         Assert.Contains("aws_connect_queue.queues[\"support\"] and aws_connect_queue.queues[\"sales\"] both become Queues/Support", ex.Message, StringComparison.Ordinal);
     }
 
+    private static async Task<JsonObject> FixtureJsonAsync(string name) => JsonNode.Parse(await File.ReadAllTextAsync(Fixture(name)))!.AsObject();
+
+    private static TerraformMigration BuildFrom(JsonObject doc, string name) =>
+        TerraformMigrator.Build(TerraformStateReader.Parse(System.Text.Encoding.UTF8.GetBytes(doc.ToJsonString()), name), name);
+
+    [Fact]
+    public async Task AnInstanceTerraformOnlyLooksUpIsNamedByIdAndRecordedAsImported()
+    {
+        var doc = await FixtureJsonAsync("root-module.tfstate");
+        var instance = doc["resources"]!.AsArray().Single(r => r!["type"]!.GetValue<string>() == "aws_connect_instance")!;
+        instance["mode"] = "data";
+        var migration = BuildFrom(doc, "lookup.tfstate");
+
+        var result = await TerraformMigrationWriter.WriteAsync(migration, _temp.File("out"), false, null, CancellationToken.None);
+        var state = (await new LocalStateStore(result.StatePath).ReadAsync())!.Document;
+
+        Assert.Equal("7c3f2a10-5b6e-4d2a-9e1f-0a1b2c3d4e5f", migration.Config["Instance"]!["Id"]!.GetValue<string>());
+        Assert.Null(migration.Config["Instance"]!["Alias"]);
+        Assert.Equal(ResourceOrigin.Import, state.Get(ResourceAddress.Instance)!.Origin);
+        // Without the instance's settings, flow logs are not declared on: the log group is left alone, not deleted.
+        Assert.Null(state.Get(ResourceAddress.Parse("Logging/ContactFlowLogs")));
+        Assert.Contains(result.Skipped, s => s.TerraformAddress == "aws_cloudwatch_log_group.flows" && s.Reason.Contains("ContactFlowLogsEnabled", StringComparison.Ordinal));
+        Assert.NotNull(state.Get(ResourceAddress.Parse("Queues/Support")));
+    }
+
+    [Fact]
+    public async Task ValuesTheConfigRefusesStopTheMigrationBeforeAnythingIsWritten()
+    {
+        var doc = await FixtureJsonAsync("root-module.tfstate");
+        var queue = doc["resources"]!.AsArray().First(r => r!["type"]!.GetValue<string>() == "aws_connect_queue")!["instances"]![0]!["attributes"]!;
+        queue["max_contacts"] = -5;
+        var migration = BuildFrom(doc, "bad-value.tfstate");
+
+        var ex = await Assert.ThrowsAsync<TerraformMigrationException>(() => TerraformMigrationWriter.WriteAsync(migration, _temp.File("out"), false, null, CancellationToken.None));
+
+        Assert.Equal("ConnectOps.Terraform.ConfigInvalid", ex.ErrorId);
+        Assert.Contains("MaxContacts", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("bad-value.tfstate", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
+    }
+
+    [Fact]
+    public async Task ResourcesOfTwoInstancesAreRefused()
+    {
+        var doc = await FixtureJsonAsync("root-module.tfstate");
+        var queue = doc["resources"]!.AsArray().First(r => r!["type"]!.GetValue<string>() == "aws_connect_queue")!["instances"]![1]!["attributes"]!;
+        queue["instance_id"] = "00000000-0000-4000-8000-000000000000";
+
+        var ex = Assert.Throws<TerraformMigrationException>(() => BuildFrom(doc, "two.tfstate"));
+
+        Assert.Equal("ConnectOps.Terraform.SeveralInstances", ex.ErrorId);
+        Assert.Contains("aws_connect_queue.queues[\"sales\"] belongs to instance 00000000-0000-4000-8000-000000000000", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnExistingConfigIsRefusedUnlessForcedAndNothingIsChanged()
     {
