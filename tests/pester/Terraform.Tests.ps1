@@ -38,7 +38,8 @@ BeforeAll {
                 auto_resolve_best_voices_enabled = $true; early_media_enabled = $true; multi_party_conference_enabled = $false
                 tags = @{ Environment = 'demo' }; tags_all = @{ Environment = 'demo'; ManagedBy = 'connectops' } }
             New-TfResource aws_iam_role connect @{ id = $r['Iam/ConnectRole'].Id; name = $r['Iam/ConnectRole'].Id; arn = $r['Iam/ConnectRole'].Arn
-                managed_policy_arns = @('arn:aws:iam::aws:policy/AmazonConnect_FullAccess') }
+                managed_policy_arns = @('arn:aws:iam::aws:policy/AmazonConnect_FullAccess')
+                assume_role_policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"connect.amazonaws.com"},"Action":"sts:AssumeRole"}]}' }
             New-TfResource aws_cloudwatch_log_group flows @{ id = $r['Logging/ContactFlowLogs'].Id; name = $r['Logging/ContactFlowLogs'].Id; retention_in_days = 7 }
         )
         $hours = @(

@@ -120,6 +120,7 @@ public sealed class TerraformMigrationRoundTripTests(EmulatorFixture emulator) :
             {
                 ["id"] = Id("Iam/ConnectRole"), ["name"] = Id("Iam/ConnectRole"), ["arn"] = Arn("Iam/ConnectRole"),
                 ["managed_policy_arns"] = new JsonArray("arn:aws:iam::aws:policy/AmazonConnect_FullAccess"),
+                ["assume_role_policy"] = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"connect.amazonaws.com"},"Action":"sts:AssumeRole"}]}""",
             })
             .Add("aws_cloudwatch_log_group", "flows", new JsonObject { ["id"] = Id("Logging/ContactFlowLogs"), ["name"] = Id("Logging/ContactFlowLogs"), ["retention_in_days"] = 7 })
             .Add("aws_connect_hours_of_operation", "basic", new JsonObject

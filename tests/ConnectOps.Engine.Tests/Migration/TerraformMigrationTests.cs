@@ -58,6 +58,11 @@ public sealed class TerraformMigrationTests : IDisposable
         Assert.Contains(result.Skipped, s => s.Type == "aws_connect_instance_storage_config");
         Assert.Contains(result.Skipped, s => s.Type == "aws_iam_role_policy_attachment");
         Assert.Contains(result.Skipped, s => s.TerraformAddress == "aws_connect_phone_number_contact_flow_association.main" && s.Reason.Contains("ContactFlow", StringComparison.Ordinal));
+        // The Lambda's own role, its policy and its log group are not the contact centre's.
+        Assert.Contains(result.Skipped, s => s.TerraformAddress == "aws_iam_role.lookup_lambda" && s.Reason.Contains("service role", StringComparison.Ordinal));
+        Assert.Contains(result.Skipped, s => s.TerraformAddress == "aws_iam_role_policy_attachment.lookup_lambda" && s.Reason.Contains("not the instance's service role", StringComparison.Ordinal));
+        Assert.Contains(result.Skipped, s => s.TerraformAddress == "aws_cloudwatch_log_group.lookup_lambda");
+        Assert.DoesNotContain(result.Warnings, w => w.Contains("IamPolicyArn", StringComparison.Ordinal));
     }
 
     [Fact]

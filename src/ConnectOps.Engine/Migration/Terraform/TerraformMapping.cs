@@ -39,6 +39,18 @@ internal sealed record BlocksRule(string Key, string Path, IReadOnlyList<Rule> R
 /// <summary>Strings from several paths, in order, as one list (the hierarchy's level names).</summary>
 internal sealed record CollectRule(string Key, IReadOnlyList<string> Paths) : Rule(Key);
 
+/// <summary>
+/// Which resources of a type are the contact centre's (a state also holds Lambda roles and log groups): the attribute
+/// at <paramref name="Path"/> must contain <see cref="Contains"/>, or be the id of a migrated <see cref="AdoptedIn"/>
+/// resource. The others are listed as skipped with <paramref name="Reason"/>.
+/// </summary>
+internal sealed record MatchRule(string Path, string Reason)
+{
+    public string? Contains { get; init; }
+
+    public Component? AdoptedIn { get; init; }
+}
+
 /// <summary>Where a migrated resource goes in the config.</summary>
 internal enum Placement
 {
@@ -103,6 +115,9 @@ internal sealed record TerraformMapping(string Type, Component Component, Placem
     /// whose entry takes the values (a flow association's phone number); null: the Instance hashtable takes them.
     /// </summary>
     public string? FoldTargetPath { get; init; }
+
+    /// <summary>Which resources of the type are migrated; null: all of them.</summary>
+    public MatchRule? Match { get; init; }
 
     /// <summary>The ConnectOps address key of a resource whose address is fixed (Iam/ConnectRole).</summary>
     public string? FixedKey { get; init; }

@@ -32,13 +32,23 @@ internal static class TerraformMappings
         ]) { IdPath = "id", NamePath = "instance_alias", NameKey = null },
 
         new("aws_iam_role", Component.Iam, Placement.Instance, [new ValueRule("IamPolicyArn", "managed_policy_arns")])
-            { IdPath = "name", NameKey = null, Taggable = false, FixedKey = "ConnectRole" },
+        {
+            IdPath = "name", NameKey = null, Taggable = false, FixedKey = "ConnectRole",
+            Match = new("assume_role_policy", "not the instance's service role (its trust policy does not name connect.amazonaws.com): ConnectOps leaves it to Terraform")
+                { Contains = "connect.amazonaws.com" },
+        },
 
         new("aws_iam_role_policy_attachment", Component.Iam, Placement.Instance, [new ValueRule("IamPolicyArn", "policy_arn")])
-            { IdPath = "id", NamePath = "role", NameKey = null, Taggable = false, FoldedInto = "folded into Iam/ConnectRole as Instance.IamPolicyArn" },
+        {
+            IdPath = "id", NamePath = "role", NameKey = null, Taggable = false, FoldedInto = "folded into Iam/ConnectRole as Instance.IamPolicyArn",
+            Match = new("role", "attached to a role that is not the instance's service role: ConnectOps leaves it to Terraform") { AdoptedIn = Component.Iam },
+        },
 
         new("aws_cloudwatch_log_group", Component.Logging, Placement.Instance, [new ValueRule("LogRetentionDays", "retention_in_days", ValueKind.Number)])
-            { IdPath = "name", NameKey = null, Taggable = false, FixedKey = "ContactFlowLogs" },
+        {
+            IdPath = "name", NameKey = null, Taggable = false, FixedKey = "ContactFlowLogs",
+            Match = new("name", "not the instance's contact-flow log group (/aws/connect/<alias>): ConnectOps leaves it to Terraform") { Contains = "/aws/connect/" },
+        },
 
         new("aws_connect_hours_of_operation", Component.HoursOfOperation, Placement.NamedList,
         [

@@ -37,11 +37,13 @@ public static partial class TerraformMigrator
         ArgumentNullException.ThrowIfNull(instances);
         var skipped = new List<SkippedResource>();
         var managed = new List<(TerraformInstance Tf, TerraformMapping Map)>();
-        foreach (var tf in instances)
+        static TerraformMapping? MapOf(TerraformInstance tf) => TerraformMappings.All.FirstOrDefault(m => m.Type == tf.Type);
+        // Resources that must belong to a migrated one (a policy attachment to the service role) come last.
+        foreach (var tf in instances.Where(i => !i.IsData).OrderBy(i => MapOf(i)?.Match?.AdoptedIn is null ? 0 : 1))
         {
-            var map = TerraformMappings.All.FirstOrDefault(m => m.Type == tf.Type);
-            if (tf.IsData) continue;
+            var map = MapOf(tf);
             if (map is null) skipped.Add(new SkippedResource(tf.Address, tf.Type, SkipReason(tf.Type)));
+            else if (map.Match is { } match && !Matches(tf, match, managed)) skipped.Add(new SkippedResource(tf.Address, tf.Type, match.Reason));
             else if (map.FoldedInto is not null) { managed.Add((tf, map)); skipped.Add(new SkippedResource(tf.Address, tf.Type, map.FoldedInto)); }
             else managed.Add((tf, map));
         }
@@ -138,6 +140,14 @@ public static partial class TerraformMigrator
             Warnings = ctx.Warnings,
             Identities = items.ToDictionary(i => i.Address, i => (i.Id, i.Arn)),
         };
+    }
+
+    private static bool Matches(TerraformInstance tf, MatchRule match, List<(TerraformInstance Tf, TerraformMapping Map)> managed)
+    {
+        var value = Text(Navigate(tf.Attributes, match.Path)) ?? "";
+        if (match.Contains is not null && !value.Contains(match.Contains, StringComparison.OrdinalIgnoreCase)) return false;
+        return match.AdoptedIn is not { } component || managed.Any(m =>
+            m.Map.Component == component && m.Map.FoldedInto is null && Text(Navigate(m.Tf.Attributes, m.Map.IdPath ?? "id")) == value);
     }
 
     private static string SkipReason(string type) =>
