@@ -51,6 +51,10 @@ public sealed class TerraformMigrationTests : IDisposable
         Assert.Equal("/aws/connect/acme-support", state.Get(ResourceAddress.Parse("Logging/ContactFlowLogs"))!.Id);
         Assert.Equal(new InstanceState("7c3f2a10-5b6e-4d2a-9e1f-0a1b2c3d4e5f", "arn:aws:connect:eu-west-2:123456789012:instance/7c3f2a10-5b6e-4d2a-9e1f-0a1b2c3d4e5f", "eu-west-2", "123456789012"), state.Instance);
         Assert.Equal(1, state.Serial);
+        // The outputs the module had are there before any apply.
+        Assert.Equal("b2b2b2b2-0000-4000-8000-000000000001", JsonNode.Parse(state.Outputs["queue_ids"])!["Support"]!.GetValue<string>());
+        Assert.Equal("+442079460123", JsonNode.Parse(state.Outputs["phone_numbers"])!["main_line"]!.GetValue<string>());
+        Assert.Equal("acme-support", state.Outputs["instance_alias"]);
 
         var support = result.Adopted.Single(a => a.Address.ToString() == "Queues/Support");
         Assert.Equal("aws_connect_queue.queues[\"support\"]", support.TerraformAddress);

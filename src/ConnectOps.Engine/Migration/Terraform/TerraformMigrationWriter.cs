@@ -128,7 +128,7 @@ public static class TerraformMigrationWriter
             attributes["Name"] = instance.Name;
             state = state.WithResource(ResourceAddress.Instance, new ResourceState(migration.Instance.Id, migration.Instance.Arn, ResourceOrigin.Import, attributes, ValueList<ResourceAddress>.Empty));
         }
-        return (state, skipped);
+        return (Execution.Workspace.WithOutputs(state, config), skipped);
     }
 
     private static string NotDeclared(ResourceAddress address) => address.Component switch
