@@ -117,18 +117,22 @@ public static class TerraformMigrationWriter
                 continue;
             }
             var (id, arn) = migration.Identities[adopted.Address];
-            var attributes = (System.Text.Json.Nodes.JsonObject)want.Properties.DeepClone();
-            attributes["Name"] = want.Name;
-            state = state.WithResource(adopted.Address, new ResourceState(id, arn, ResourceOrigin.Config, attributes, want.DependsOn.ToValueList()));
+            state = state.WithResource(adopted.Address, Recorded(want, id, arn, ResourceOrigin.Config));
         }
         if (!state.Resources.ContainsKey(ResourceAddress.Instance) && desired.TryGetValue(ResourceAddress.Instance, out var instance))
         {
             // An instance made outside this Terraform state: recorded so plans find it, never created.
-            var attributes = (System.Text.Json.Nodes.JsonObject)instance.Properties.DeepClone();
-            attributes["Name"] = instance.Name;
-            state = state.WithResource(ResourceAddress.Instance, new ResourceState(migration.Instance.Id, migration.Instance.Arn, ResourceOrigin.Import, attributes, ValueList<ResourceAddress>.Empty));
+            state = state.WithResource(ResourceAddress.Instance, Recorded(instance, migration.Instance.Id, migration.Instance.Arn, ResourceOrigin.Import));
         }
         return (Execution.Workspace.WithOutputs(state, config), skipped);
+    }
+
+    /// <summary>A state entry as an apply records it: the desired properties with the name, and what the resource depends on.</summary>
+    private static ResourceState Recorded(Reconcilers.Framework.DesiredResource want, string id, string? arn, ResourceOrigin origin)
+    {
+        var attributes = (System.Text.Json.Nodes.JsonObject)want.Properties.DeepClone();
+        attributes["Name"] = want.Name;
+        return new ResourceState(id, arn, origin, attributes, want.DependsOn.ToValueList());
     }
 
     private static string NotDeclared(ResourceAddress address) => address.Component switch
