@@ -29,7 +29,6 @@ public static partial class TerraformMigrator
 
         public List<string> Unresolved { get; } = [];
         public List<string> Warnings { get; } = [];
-        public Dictionary<ResourceAddress, string> FlowContent { get; } = [];
     }
 
     public static TerraformMigration Build(IReadOnlyList<TerraformInstance> instances, string source)
