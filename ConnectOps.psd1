@@ -22,6 +22,7 @@
         'Move-ConnectStateResource'
         'Remove-ConnectStateResource'
         'Import-ConnectResource'
+        'Import-ConnectTerraformState'
         'Sync-ConnectState'
         'Test-ConnectDrift'
         'Get-ConnectIamPolicy'

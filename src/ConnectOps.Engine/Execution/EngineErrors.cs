@@ -37,6 +37,12 @@ public static class EngineErrors
         StalePlanException sp => new(sp.ErrorId, EngineErrorKind.InvalidOperation, ex.Message),
         StateException se => new(se.ErrorId, EngineErrorKind.InvalidData, ex.Message),
         PlanFileException pf => new(pf.ErrorId, EngineErrorKind.InvalidData, ex.Message),
+        Migration.Terraform.TerraformMigrationException tm => new(tm.ErrorId, tm.ErrorId switch
+        {
+            "ConnectOps.Terraform.NotFound" => EngineErrorKind.ObjectNotFound,
+            "ConnectOps.Terraform.OutputExists" => EngineErrorKind.InvalidOperation,
+            _ => EngineErrorKind.InvalidData,
+        }, ex.Message),
         ReconcileException => new("ConnectOps.ApplyFailed", EngineErrorKind.InvalidOperation, ex.Message),
         AmazonServiceException ase when ase.StatusCode is System.Net.HttpStatusCode.Forbidden || ase.ErrorCode is "AccessDeniedException" or "AccessDenied" =>
             new("ConnectOps.AccessDenied", EngineErrorKind.PermissionDenied, $"{ase.ErrorCode}: {ase.Message} Check the credentials' IAM permissions (Get-ConnectIamPolicy lists what ConnectOps needs)."),

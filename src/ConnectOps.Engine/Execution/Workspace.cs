@@ -146,13 +146,16 @@ public sealed partial class Workspace : IDisposable
     }
 
     /// <summary>What Get-ConnectOutput shows, kept in state so it needs no AWS call.</summary>
-    private StateDocument WithOutputs(StateDocument d)
+    private StateDocument WithOutputs(StateDocument d) => WithOutputs(d, Config);
+
+    /// <summary>The outputs for a state and its config (also written by the Terraform migration, so they are there before any apply).</summary>
+    internal static StateDocument WithOutputs(StateDocument d, ConnectConfig config)
     {
         JsonObject Ids(Component c, bool arn) => new(d.Resources.Where(r => r.Key.Component == c)
             .Select(r => KeyValuePair.Create(r.Key.Key ?? "", (JsonNode?)JsonValue.Create(arn ? r.Value.Arn : r.Value.Id))));
         return d.WithOutput("instance_id", d.Instance?.Id)
             .WithOutput("instance_arn", d.Instance?.Arn)
-            .WithOutput("instance_alias", Config.Instance.Alias)
+            .WithOutput("instance_alias", config.Instance.Alias)
             .WithOutput("instance_status", d.Instance is null ? null : "ACTIVE")
             .WithOutput("queue_ids", Ids(Component.Queues, false).ToJsonString())
             .WithOutput("queue_arns", Ids(Component.Queues, true).ToJsonString())
