@@ -92,7 +92,7 @@ public sealed class RoutingProfileReconciler : Reconciler
         // Priority and delay are only in the per-profile queue list: read it for the profiles the config declares.
         var declared = context.Config.RoutingProfiles.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var queues = await AssociationList.ReadPerParentAsync(
-            profiles.Where(p => declared.Contains(p.Name ?? "")).Select(p => p.RoutingProfileId!),
+            profiles.Where(p => context.WantsAssociations(declared, p.Name)).Select(p => p.RoutingProfileId!),
             id => context.Aws.Connect.Paginators.ListRoutingProfileQueues(new ListRoutingProfileQueuesRequest
             {
                 InstanceId = instanceId, RoutingProfileId = id, MaxResults = 100,

@@ -73,7 +73,7 @@ public sealed class SecurityProfileReconciler : Reconciler
         // Permission lists only for the profiles the config declares: one paged list each.
         var declared = context.Config.SecurityProfiles.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var permissions = await AssociationList.ReadPerParentAsync(
-            profiles.Where(p => declared.Contains(p.SecurityProfileName ?? "")).Select(p => p.Id!),
+            profiles.Where(p => context.WantsAssociations(declared, p.SecurityProfileName)).Select(p => p.Id!),
             id => context.Aws.Connect.Paginators.ListSecurityProfilePermissions(new ListSecurityProfilePermissionsRequest
             {
                 InstanceId = instanceId, SecurityProfileId = id, MaxResults = _permissionsPage,
