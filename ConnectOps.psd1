@@ -24,6 +24,7 @@
         'Test-ConnectDrift'
         'Get-ConnectStateHistory'
         'Restore-ConnectState'
+        'Export-ConnectConfig'
         'Export-ConnectState'
         'Import-ConnectState'
         'Move-ConnectState'

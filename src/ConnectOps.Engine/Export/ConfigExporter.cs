@@ -245,6 +245,12 @@ public static class ConfigExporter
                 if (!Selected(resource.Name, key)) continue;
                 var properties = reconciler.Comparable(context, Planner.Translate(context, reconciler, resource.Properties));
                 var entry = ConfigEntries.FromProperties(reconciler, key, properties);
+                // Sets of names (quick connects, permissions, security profiles) sorted: AWS lists them in no set order.
+                foreach (var spec in reconciler.Properties.Where(p => p.Unordered))
+                {
+                    if (entry[spec.Name] is JsonArray set && set.All(i => i is JsonValue))
+                        entry[spec.Name] = JsonValues.StringArray(JsonValues.Strings(set).Order(StringComparer.Ordinal).ToList());
+                }
                 Tidy(component, address, entry, resource, properties);
                 entries.Add((key, entry));
             }
@@ -276,12 +282,21 @@ public static class ConfigExporter
                     entry.Remove("Content");
                     if (JsonValues.AsString(entry["Status"]) == "PUBLISHED") entry.Remove("Status");
                     AddFlowFile(address, entry, resource, properties["Content"]);
+                    // Name, Type, Path first, as hand-written configs have them.
+                    Reorder(entry, "Name", "Type", "Path");
                     break;
                 case Component.Queues:
                     if (JsonValues.AsLong(entry["MaxContacts"]) is 0) entry.Remove("MaxContacts");
                     if (JsonValues.AsString(entry["Status"]) == "ENABLED") entry.Remove("Status");
                     break;
                 case Component.RoutingProfiles:
+                    // An unordered set: sorted, so the file reads in priority order and does not depend on the read's order.
+                    if (entry["QueueConfigs"] is JsonArray queueConfigs)
+                    {
+                        entry["QueueConfigs"] = new JsonArray(queueConfigs.OfType<JsonObject>()
+                            .OrderBy(q => JsonValues.AsLong(q["Priority"])).ThenBy(q => JsonValues.AsString(q["Queue"]), StringComparer.OrdinalIgnoreCase)
+                            .ThenBy(q => JsonValues.AsString(q["Channel"]), StringComparer.Ordinal).Select(q => q.DeepClone()).ToArray());
+                    }
                     foreach (var m in (entry["MediaConcurrencies"] as JsonArray ?? []).OfType<JsonObject>())
                     {
                         if (JsonValues.AsString(m["CrossChannelBehavior"]) == "ROUTE_CURRENT_CHANNEL_ONLY") m.Remove("CrossChannelBehavior");
@@ -296,17 +311,19 @@ public static class ConfigExporter
                     {
                         // A new claim in the target: same country and type, and the number's first digits as the prefix.
                         entry.Remove("PhoneNumber");
-                        var described = new JsonObject();
-                        foreach (var (k, v) in entry)
-                        {
-                            described[k] = v?.DeepClone();
-                            if (k == "Type") described["Prefix"] = number.Length > 5 ? number[..5] : number;
-                        }
-                        entry.Clear();
-                        foreach (var (k, v) in described) entry[k] = v?.DeepClone();
+                        entry["Prefix"] = number.Length > 5 ? number[..5] : number;
+                        Reorder(entry, "CountryCode", "Type", "Prefix");
                     }
                     break;
             }
+        }
+
+        private static void Reorder(JsonObject entry, params string[] first)
+        {
+            var copy = entry.Select(p => (p.Key, Value: p.Value?.DeepClone())).ToList();
+            entry.Clear();
+            foreach (var (key, value) in copy.Where(p => first.Contains(p.Key)).OrderBy(p => Array.IndexOf(first, p.Key)).Concat(copy.Where(p => !first.Contains(p.Key))))
+                entry[key] = value;
         }
 
         private void AddFlowFile(ResourceAddress address, JsonObject entry, LiveResource resource, JsonNode? keySpaceContent)

@@ -80,3 +80,51 @@ public sealed record ExportResult
     /// <summary>What the operator must know or add before applying (passwords, what the bulk reads cannot see).</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 }
+
+/// <summary>What Export-ConnectConfig returns: where the export went and what it holds.</summary>
+public sealed record ExportSummary
+{
+    public required string InstanceId { get; init; }
+
+    public required string InstanceAlias { get; init; }
+
+    public required string Region { get; init; }
+
+    public required string OutputPath { get; init; }
+
+    public required bool ForClone { get; init; }
+
+    /// <summary>Every file written (connectops.psd1 first, then the flow files, then the state file).</summary>
+    public required IReadOnlyList<string> Files { get; init; }
+
+    /// <summary>The state file, with -WithState.</summary>
+    public string? StateFile { get; init; }
+
+    /// <summary>Resources exported per component name.</summary>
+    public required IReadOnlyDictionary<string, int> Counts { get; init; }
+
+    /// <summary>Resources in all.</summary>
+    public int Total => Counts.Values.Sum();
+
+    public required IReadOnlyList<ExternalDependency> ExternalDependencies { get; init; }
+
+    /// <summary>Addresses of the default resources left out.</summary>
+    public required IReadOnlyList<string> SkippedDefaults { get; init; }
+
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    public static ExportSummary Of(ExportResult export, string outputPath, IReadOnlyList<string> files) => new()
+    {
+        InstanceId = export.InstanceId,
+        InstanceAlias = export.InstanceAlias,
+        Region = export.Region,
+        OutputPath = outputPath,
+        ForClone = export.Config["Instance"] is JsonObject instance && !instance.ContainsKey("Id"),
+        Files = files,
+        StateFile = export.State is null ? null : files.LastOrDefault(),
+        Counts = export.Counts.OrderBy(c => c.Key).ToDictionary(c => c.Key.ToString(), c => c.Value),
+        ExternalDependencies = export.ExternalDependencies,
+        SkippedDefaults = export.SkippedDefaults.Select(a => a.ToString()).ToList(),
+        Notes = export.Notes,
+    };
+}
