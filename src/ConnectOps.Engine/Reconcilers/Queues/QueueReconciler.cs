@@ -10,7 +10,7 @@ namespace ConnectOps.Engine.Reconcilers.Queues;
 /// Standard queues. Each facet has its own update call (name/description, hours, max contacts, outbound
 /// caller config, status); quick connects are associated after both sides exist (the queue ↔ quick
 /// connect cycle). Read with SearchQueues (500 full queues a page) plus one quick-connect list per queue
-/// whose config names quick connects.
+/// whose config names quick connects (every queue for an export: ReconcileContext.ReadAllAssociations).
 /// </summary>
 public sealed class QueueReconciler : Reconciler
 {
