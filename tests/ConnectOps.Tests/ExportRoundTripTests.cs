@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using ConnectOps.Engine.Abstractions;
 using ConnectOps.Engine.Config;
 using ConnectOps.Engine.Execution;
 using ConnectOps.Engine.Export;
@@ -35,18 +33,7 @@ public sealed class ExportRoundTripTests : IClassFixture<ExampleEmulatorFixture>
         try { Directory.Delete(_work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private sealed class YesHost : IHost
-    {
-        public ConcurrentQueue<string> Warnings { get; } = new();
-        public CancellationToken CancellationToken => CancellationToken.None;
-        public bool ShouldProcess(string target, string action, string renderedDiff) => true;
-        public void WriteVerbose(string message) { }
-        public void WriteWarning(string message) => Warnings.Enqueue(message);
-        public void WriteDebug(string message) { }
-        public void PostProgress(ProgressEvent progress) { }
-    }
-
-    private readonly YesHost _host = new();
+    private readonly ExamplesTests.YesHost _host = new();
 
     private static string Example()
     {

@@ -14,6 +14,7 @@ using ConnectOps.Engine.Reconcilers.ContactFlows;
 using ConnectOps.Engine.Reconcilers.Framework;
 using ConnectOps.Engine.Reconcilers.Iam;
 using ConnectOps.Engine.Reconcilers.Logging;
+using ConnectOps.Engine.Reconcilers.Users;
 using ConnectOps.Engine.State;
 
 namespace ConnectOps.Engine.Export;
@@ -73,6 +74,13 @@ public static class ConfigExporter
         var only = selected is null ? null : LiveReader.ReadSet(reconcilers, selected.Where(c => reconcilers.Any(r => r.Component == c && r.InsideInstance)));
         var live = await LiveReader.ReadAsync(context, readers, only, includeOutsideInstance: wantOutside, cancellationToken).ConfigureAwait(false);
         foreach (var (component, key, _) in outsideNames) context.Ids.Remove(component, key);
+        if (options.UserContactInfo && (selected is null || selected.Contains(Component.Users)) && live.GetValueOrDefault(Component.Users) is { Count: > 0 } users)
+        {
+            var include = options.Include.Select(AddressPattern.Compile).ToList();
+            var exclude = options.Exclude.Select(AddressPattern.Compile).ToList();
+            await UserReconciler.ReadContactInfoAsync(context,
+                users.Where(u => (include.Count == 0 || include.Any(p => p.IsMatch(u.Name))) && !exclude.Any(p => p.IsMatch(u.Name))), cancellationToken).ConfigureAwait(false);
+        }
 
         // Keys for everything read (defaults too: references to them are by name), indexed so ids translate to keys.
         var keys = new Dictionary<(Component, string), string>();
@@ -359,7 +367,11 @@ public static class ConfigExporter
         {
             if (config["Users"] is JsonArray { Count: > 0 })
             {
-                _notes.Add("Users are exported without Email, SecondaryEmail and Mobile: Amazon Connect's bulk user search (SearchUsers) does not return them. Add them to the entries that need them.");
+                if (!options.UserContactInfo)
+                {
+                    _notes.Add("Users are exported without Email, SecondaryEmail and Mobile: Amazon Connect's bulk user search (SearchUsers) does not return them. " +
+                               "Add them to the entries that need them, or export with -IncludeUserContactInfo (one DescribeUser per user).");
+                }
                 if (JsonValues.AsString(instance.Properties["IdentityManagementType"]) == "CONNECT_MANAGED")
                 {
                     _notes.Add("Passwords are never exported. Before applying this config where the users do not exist yet (another instance), give each user " +

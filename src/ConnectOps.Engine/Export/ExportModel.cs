@@ -28,6 +28,9 @@ public sealed record ExportOptions
     /// <summary>Phone numbers as new claims (country, type, prefix) and the instance by alias: applies to another instance.</summary>
     public bool ForClone { get; init; }
 
+    /// <summary>Also read each exported user's Email, SecondaryEmail and Mobile: one DescribeUser per user (SearchUsers lacks them).</summary>
+    public bool UserContactInfo { get; init; }
+
     /// <summary>Also build the state that makes every exported resource managed (Origin=Config).</summary>
     public bool WithState { get; init; }
 

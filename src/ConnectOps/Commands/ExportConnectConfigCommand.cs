@@ -48,6 +48,10 @@ public sealed class ExportConnectConfigCommand : ConnectCmdletBase
     [Parameter]
     public SwitchParameter IncludeDefaults { get; set; }
 
+    /// <summary>Also export users' Email, SecondaryEmail and Mobile: one DescribeUser per user (the bulk user search lacks them).</summary>
+    [Parameter]
+    public SwitchParameter IncludeUserContactInfo { get; set; }
+
     /// <summary>Export for another instance: by alias rather than id, phone numbers as new claims.</summary>
     [Parameter]
     public SwitchParameter ForClone { get; set; }
@@ -70,6 +74,7 @@ public sealed class ExportConnectConfigCommand : ConnectCmdletBase
             Include = Include ?? [],
             Exclude = Exclude ?? [],
             IncludeDefaults = IncludeDefaults,
+            UserContactInfo = IncludeUserContactInfo,
             ForClone = ForClone,
             WithState = WithState,
             ConfigPath = Path.Combine(folder, ExportWriter.ConfigFileName),

@@ -72,7 +72,7 @@ public sealed class ExportTests : ComponentTestBase
         config["HierarchyStructure"] = JsonNode.Parse("""["Division", "Team"]""");
         config["HierarchyGroups"] = JsonNode.Parse("""[ { "Name": "Sales" }, { "Name": "Inside Sales", "Parent": "Sales" } ]""");
         config["Users"] = JsonNode.Parse($$"""
-        [ { "Username": "alice", "FirstName": "Alice", "LastName": "Archer", "AutoAccept": true, "RoutingProfile": "Agents",
+        [ { "Username": "alice", "FirstName": "Alice", "LastName": "Archer", "Email": "alice@example.com", "Mobile": "+447700900123", "AutoAccept": true, "RoutingProfile": "Agents",
             "SecurityProfiles": ["Agent Plus", "Agent"], "HierarchyGroup": "Inside Sales", "PasswordSecret": "{{Secret}}" },
           { "Username": "bob", "FirstName": "Bob", "LastName": "Baker", "PhoneType": "DESK_PHONE", "DeskPhoneNumber": "+442079460101",
             "RoutingProfile": "Basic Routing Profile", "SecurityProfiles": ["Agent"], "PasswordSecret": "{{Secret}}" } ]
@@ -250,6 +250,33 @@ public sealed class ExportTests : ComponentTestBase
         Assert.DoesNotContain(calls.Keys, k => k is "Connect.DescribeQueue" or "Connect.DescribeUser" or "Connect.DescribeContactFlow" or "Connect.DescribePhoneNumber");
         Assert.All(calls.Keys, k => Assert.True(IsRead(k), $"{k} is not a read"));
     }
+
+    [Fact]
+    public async Task User_contact_info_comes_with_one_DescribeUser_per_user_only_when_asked()
+    {
+        await Emulator.CreateSecretAsync(Secret, "Export-Passw0rd");
+        using var a = new Harness(Emulator, Harness.BasicConfig("export-contact"));
+        a.Write(Rich(a, "export-contact"));
+        await ApplyOkAsync(a);
+        var instance = (await a.StateAsync()).Instance!.Id;
+
+        await Emulator.ResetCallsAsync();
+        var plain = await ExportAsync(a.Host, new ExportOptions { InstanceId = instance, Components = [Component.Users] });
+        Assert.False((await Emulator.CallsAsync()).ContainsKey("Connect.DescribeUser"));
+        Assert.False(User(plain, "alice").ContainsKey("Email"));
+        Assert.Contains(plain.Notes, n => n.Contains("-IncludeUserContactInfo", StringComparison.Ordinal));
+
+        await Emulator.ResetCallsAsync();
+        var full = await ExportAsync(a.Host, new ExportOptions { InstanceId = instance, Components = [Component.Users], UserContactInfo = true, Exclude = ["bob"], WithState = true });
+        Assert.Equal(1, (await Emulator.CallsAsync())["Connect.DescribeUser"]);
+        Assert.Equal("alice@example.com", User(full, "alice")["Email"]!.GetValue<string>());
+        Assert.Equal("+447700900123", User(full, "alice")["Mobile"]!.GetValue<string>());
+        Assert.DoesNotContain(full.Notes, n => n.Contains("without Email", StringComparison.Ordinal));
+        Assert.Equal("alice@example.com", full.State!.Resources[new ResourceAddress(Component.Users, "alice")].Attributes["Email"]!.GetValue<string>());
+    }
+
+    private static JsonObject User(ExportResult export, string username) =>
+        export.Config["Users"]!.AsArray().OfType<JsonObject>().Single(u => u["Username"]!.GetValue<string>() == username);
 
     [Fact]
     public async Task Component_and_name_filters_narrow_the_export_and_defaults_come_with_IncludeDefaults()
