@@ -159,6 +159,7 @@ public static class ConfigExporter
                 if (reconcilers.FirstOrDefault(r => r.Component == component) is not { } reconciler) continue;
                 AddComponent(config, reconciler, live.GetValueOrDefault(component) ?? []);
             }
+            _external.Sort((a, b) => string.CompareOrdinal($"{a.ReferencedBy}\n{a.Arn}", $"{b.ReferencedBy}\n{b.Arn}"));
             NoteWhatIsMissing(config, instance);
 
             // Validate as the binder would read the files back (flows inline: nothing is on disk yet).
@@ -194,7 +195,7 @@ public static class ConfigExporter
                 Config = config,
                 ConfigText = PsdWriter.Write(config, header),
                 BoundConfig = model,
-                FlowFiles = _flowFiles,
+                FlowFiles = _flowFiles.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList(),
                 State = options.WithState ? BuildState(model, instance, reconcilers) : null,
                 Counts = _counts,
                 ExternalDependencies = _external,
@@ -241,7 +242,8 @@ public static class ConfigExporter
             }
             var (topKey, nameKey) = ConfigEntries.Shape(component);
             var entries = new List<(string Key, JsonObject Entry)>();
-            foreach (var resource in items)
+            // In key order, so flow file names (and any suffix that makes one unique) do not depend on the read's order.
+            foreach (var resource in items.OrderBy(r => keys[(component, r.Id)], StringComparer.OrdinalIgnoreCase).ThenBy(r => keys[(component, r.Id)], StringComparer.Ordinal))
             {
                 var key = keys[(component, resource.Id)];
                 var address = new ResourceAddress(component, key);

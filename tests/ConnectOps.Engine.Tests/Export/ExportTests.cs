@@ -19,6 +19,7 @@ public sealed class ExportTests : ComponentTestBase
 {
     private const string Secret = "connectops/export/agent";
     private const string ExternalLambda = "arn:aws:lambda:eu-west-2:999999999999:function:Elsewhere";
+    private const string PromptId = "0d3f9c4e-1111-4222-8333-944455556666";
     private const string LexAlias = "arn:aws:lex:eu-west-2:123456789012:bot-alias/CONCIERGE1/LIVEALIAS1";
 
     public ExportTests(EmulatorFixture emulator) : base(emulator) { }
@@ -88,6 +89,13 @@ public sealed class ExportTests : ComponentTestBase
                 ["ContactFlow"] = new JsonObject { ["Name"] = "After Hours", ["Type"] = "CONTACT_FLOW", ["Content"] = afterHours.ToJsonString() },
             })),
             // An export wrapper with Content as an object.
+            // A prompt is an instance resource ConnectOps does not manage: its ARN cannot become a placeholder.
+            Flow("Prompted", FlowSamples.WriteFile(h, "prompted.json", FlowSamples.Flow(new JsonObject
+            {
+                ["Identifier"] = "Play prompt", ["Type"] = "MessageParticipant",
+                ["Parameters"] = new JsonObject { ["PromptId"] = "${Instance}/prompt/" + PromptId },
+                ["Transitions"] = new JsonObject { ["NextAction"] = "Bye" },
+            }, FlowSamples.Disconnect("Bye")))),
             Flow("Hold Music", FlowSamples.WriteFile(h, "hold.json", new JsonObject
             {
                 ["Name"] = "Hold Music", ["Type"] = "CUSTOMER_HOLD", ["Content"] = FlowSamples.Greeting("Please hold"),
@@ -123,12 +131,10 @@ public sealed class ExportTests : ComponentTestBase
         foreach (var user in config["Users"]!.AsArray()) user!["PasswordSecret"] = Secret;
     }
 
-    private static string Normalised(ExportResult export)
-    {
-        var config = (JsonObject)export.Config.DeepClone();
-        config["Instance"]!["Alias"] = "(alias)";
-        return config.ToJsonString() + string.Concat(export.FlowFiles.Select(f => $"\n--- {f.RelativePath}\n{f.Text}"));
-    }
+    /// <summary>The .psd1 text (header notes included) and every flow file, with the alias and instance id masked.</summary>
+    private static string Normalised(ExportResult export) =>
+        export.ConfigText.Replace(export.InstanceAlias, "(alias)", StringComparison.Ordinal).Replace(export.InstanceId, "(id)", StringComparison.Ordinal)
+        + string.Concat(export.FlowFiles.Select(f => $"\n--- {f.RelativePath}\n{f.Text}"));
 
     [Fact]
     public async Task A_clone_export_applied_to_a_new_instance_exports_the_same_and_both_plans_are_empty()
@@ -165,8 +171,12 @@ public sealed class ExportTests : ComponentTestBase
             Assert.Contains(placeholder, text, StringComparison.Ordinal);
         Assert.DoesNotContain(instanceA, text, StringComparison.Ordinal);
         Assert.Contains("${Queues/BasicQueue}", exportA.FlowFiles.Single(f => f.RelativePath == "flows/after-hours.json").Text, StringComparison.Ordinal);
-        var external = Assert.Single(exportA.ExternalDependencies);
-        Assert.Equal((ExternalLambda, false, "ContactFlows/Main IVR"), (external.Arn, external.InsideInstance, external.ReferencedBy.ToString()));
+        Assert.Equal(2, exportA.ExternalDependencies.Count);
+        var external = exportA.ExternalDependencies.Single(d => !d.InsideInstance);
+        Assert.Equal((ExternalLambda, "ContactFlows/Main IVR"), (external.Arn, external.ReferencedBy.ToString()));
+        var prompt = exportA.ExternalDependencies.Single(d => d.InsideInstance);
+        Assert.Equal(("ContactFlows/Prompted", true), (prompt.ReferencedBy.ToString(), prompt.Arn.EndsWith("/prompt/" + PromptId, StringComparison.Ordinal)));
+        Assert.Contains(exportA.Notes, n => n.Contains("/prompt/" + PromptId, StringComparison.Ordinal) && n.Contains("does not manage", StringComparison.Ordinal));
         Assert.Contains(exportA.Notes, n => n.Contains("PasswordSecret", StringComparison.Ordinal));
 
         // The export with its state, against A: nothing to do.
