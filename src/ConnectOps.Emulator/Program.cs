@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ConnectOps.Emulator;
 
@@ -40,7 +41,28 @@ await using (server)
         context.Cancel = true;
         stop.TrySetResult();
     });
+    if (options.ExitWithProcessId is { } owner)
+    {
+        _ = Task.Run(async () =>
+        {
+            while (IsRunning(owner)) await Task.Delay(TimeSpan.FromMilliseconds(500));
+            stop.TrySetResult();
+        });
+    }
     await stop.Task;
 }
 
 return 0;
+
+static bool IsRunning(int processId)
+{
+    try
+    {
+        using var process = Process.GetProcessById(processId);
+        return !process.HasExited;
+    }
+    catch (ArgumentException)
+    {
+        return false; // no process with that id any more
+    }
+}

@@ -9,11 +9,14 @@ public class RateLimiterTests
 {
     private static readonly RateLimitKey CreateQueue = new("connect", "CreateQueue", "eu-west-2", "123456789012");
 
+    /// <summary>The quotas alone, without the headroom: the arithmetic of the buckets.</summary>
+    private static readonly RateLimitSettings Exact = new() { Headroom = TimeSpan.Zero };
+
     [Fact]
     public async Task A_burst_never_exceeds_the_bucket()
     {
         var clock = new FakeClock(autoAdvance: false);
-        var limiter = new TokenBucketRateLimiter(RateLimitSettings.Default, clock);
+        var limiter = new TokenBucketRateLimiter(Exact, clock);
 
         var calls = Enumerable.Range(0, 20).Select(_ => limiter.AcquireAsync(CreateQueue).AsTask()).ToList();
 
@@ -24,6 +27,35 @@ public class RateLimiterTests
         Assert.Equal(8, await CompletedAfterSettling(calls, 8));
         clock.Advance(TimeSpan.FromSeconds(6));
         await Task.WhenAll(calls);
+    }
+
+    [Theory]
+    [InlineData(25, 2.0, 5)]
+    [InlineData(100, 10.0, 10)]
+    public async Task The_default_headroom_delays_calls_past_the_burst_by_a_constant_not_a_rate(int n, double rate, int burst)
+    {
+        var clock = new FakeClock(autoAdvance: true);
+        var settings = new RateLimitSettings { Overrides = new Dictionary<string, RateLimit> { ["connect:CreateQueue"] = new(rate, burst) } };
+        var limiter = new TokenBucketRateLimiter(settings, clock);
+        var starts = new List<double>();
+
+        for (var i = 0; i < n; i++)
+        {
+            await limiter.AcquireAsync(CreateQueue);
+            starts.Add(clock.Now.TotalSeconds);
+        }
+
+        var headroom = RateLimitSettings.DefaultHeadroom.TotalSeconds;
+        Assert.Equal(settings.Headroom, RateLimitSettings.DefaultHeadroom);
+        // Call k (0-based) past the burst starts at (k + 1 - burst) / rate + headroom: a service whose bucket began
+        // full when the first call arrived still has a token for it when it arrives up to `headroom` sooner than sent.
+        for (var k = burst; k < n; k++)
+        {
+            Assert.Equal((k + 1 - burst) / rate + headroom, starts[k], 6);
+            var serviceTokens = burst + rate * (starts[k] - headroom) - k;
+            Assert.True(serviceTokens >= 1 - 1e-9, $"call {k} would find {serviceTokens} tokens at the service");
+        }
+        Assert.Equal((n - burst) / rate + headroom, clock.Now.TotalSeconds, 6);
     }
 
     /// <summary>Waits for released waiters' continuations to run; the count can only grow when the clock moves.</summary>
@@ -42,7 +74,7 @@ public class RateLimiterTests
     public async Task N_calls_at_rate_r_take_at_least_n_minus_burst_over_r(int n, double rate, int burst)
     {
         var clock = new FakeClock(autoAdvance: true);
-        var limiter = new TokenBucketRateLimiter(new RateLimitSettings { Overrides = new Dictionary<string, RateLimit> { ["connect:CreateQueue"] = new(rate, burst) } }, clock);
+        var limiter = new TokenBucketRateLimiter(new RateLimitSettings { Headroom = TimeSpan.Zero, Overrides = new Dictionary<string, RateLimit> { ["connect:CreateQueue"] = new(rate, burst) } }, clock);
 
         for (var i = 0; i < n; i++)
             await limiter.AcquireAsync(CreateQueue);
@@ -50,6 +82,16 @@ public class RateLimiterTests
         var floor = (n - burst) / rate;
         Assert.True(clock.Now.TotalSeconds >= floor - 1e-6, $"{n} calls took {clock.Now.TotalSeconds}s, below the floor {floor}s");
         Assert.True(clock.Now.TotalSeconds <= floor + 1e-3, $"{n} calls took {clock.Now.TotalSeconds}s, more than needed ({floor}s)");
+    }
+
+    [Fact]
+    public void A_Default_override_replaces_the_documented_quota_of_every_operation_without_its_own()
+    {
+        var s = new RateLimitSettings { Overrides = new Dictionary<string, RateLimit> { ["Default"] = new(1, 2), ["connect:SearchUsers"] = new(4, 8) } };
+        Assert.Equal(new RateLimit(1, 2), s.Resolve("connect", "CreateQueue"));
+        Assert.Equal(new RateLimit(1, 2), s.Resolve("connect", "DescribeQueue"));
+        Assert.Equal(new RateLimit(1, 2), s.Resolve("logs", "TagResource"));
+        Assert.Equal(new RateLimit(4, 8), s.Resolve("connect", "SearchUsers"));
     }
 
     [Fact]
@@ -106,7 +148,7 @@ public class RateLimiterTests
     public async Task Buckets_are_separate_per_operation_region_and_identity()
     {
         var clock = new FakeClock(autoAdvance: true);
-        var limiter = new TokenBucketRateLimiter(RateLimitSettings.Default, clock);
+        var limiter = new TokenBucketRateLimiter(Exact, clock);
         for (var i = 0; i < 5; i++)
             await limiter.AcquireAsync(CreateQueue);
         Assert.Equal(TimeSpan.Zero, await limiter.AcquireAsync(CreateQueue with { Operation = "CreateUser" }));
@@ -116,10 +158,43 @@ public class RateLimiterTests
     }
 
     [Fact]
+    public async Task A_throttle_from_the_service_empties_the_bucket_so_the_next_call_waits_a_full_interval()
+    {
+        var clock = new FakeClock(autoAdvance: true);
+        var limiter = new TokenBucketRateLimiter(Exact, clock);
+        await limiter.AcquireAsync(CreateQueue);
+        Assert.Equal(4, limiter.Available(CreateQueue), 6);
+
+        limiter.Throttled(CreateQueue);
+
+        Assert.Equal(0, limiter.Available(CreateQueue), 6);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), await limiter.AcquireAsync(CreateQueue)); // 2 rps: one token accrues in 0.5 s
+        limiter.Throttled(CreateQueue with { Operation = "CreateUser" }); // a bucket never used: nothing to empty
+        Assert.Equal(5, limiter.Available(CreateQueue with { Operation = "CreateUser" }), 6);
+    }
+
+    [Fact]
+    public async Task A_throttled_call_empties_its_bucket_before_the_retry()
+    {
+        using var server = new StubServer(
+            StubResponse.Error(429, "ThrottlingException", "{\"Message\":\"Rate exceeded\"}"),
+            StubResponse.Json("{}"));
+        var clock = new FakeClock(autoAdvance: true);
+        var instrumentation = new ClientInstrumentation(rateLimiter: new TokenBucketRateLimiter(Exact, clock)) { RateLimitIdentity = "acct" };
+        using var client = Clients.Connect(server, instrumentation: instrumentation);
+
+        await client.DescribeQueueAsync(new DescribeQueueRequest { InstanceId = "i", QueueId = "q" });
+
+        Assert.Equal(2, server.Requests.Count);
+        // DescribeQueue: 10 rps, burst 10. Without the drain the retry would have found 9 tokens and gone at once.
+        Assert.Equal(TimeSpan.FromSeconds(0.1), clock.TotalDelayed);
+    }
+
+    [Fact]
     public async Task Cancelled_wait_throws_and_gives_its_token_back()
     {
         var clock = new FakeClock(autoAdvance: false);
-        var limiter = new TokenBucketRateLimiter(new RateLimitSettings { Overrides = new Dictionary<string, RateLimit> { ["CreateQueue"] = new(1, 1) } }, clock);
+        var limiter = new TokenBucketRateLimiter(new RateLimitSettings { Headroom = TimeSpan.Zero, Overrides = new Dictionary<string, RateLimit> { ["CreateQueue"] = new(1, 1) } }, clock);
         await limiter.AcquireAsync(CreateQueue);
         using var cts = new CancellationTokenSource();
         var waiting = limiter.AcquireAsync(CreateQueue, cts.Token).AsTask();
@@ -135,7 +210,7 @@ public class RateLimiterTests
     {
         using var server = new StubServer(StubResponse.Json("{\"QueueId\":\"q\"}"));
         var clock = new FakeClock(autoAdvance: true);
-        var instrumentation = new ClientInstrumentation(rateLimiter: new TokenBucketRateLimiter(RateLimitSettings.Default, clock)) { RateLimitIdentity = "123456789012" };
+        var instrumentation = new ClientInstrumentation(rateLimiter: new TokenBucketRateLimiter(Exact, clock)) { RateLimitIdentity = "123456789012" };
         using var client = Clients.Connect(server, instrumentation: instrumentation);
 
         for (var i = 0; i < 7; i++)
@@ -156,7 +231,7 @@ public class RateLimiterTests
             StubResponse.Error(429, "ThrottlingException", "{\"Message\":\"Rate exceeded\"}"),
             StubResponse.Json("{}"));
         var clock = new FakeClock(autoAdvance: true);
-        var settings = new RateLimitSettings { Overrides = new Dictionary<string, RateLimit> { ["connect:DescribeQueue"] = new(1, 1) } };
+        var settings = new RateLimitSettings { Headroom = TimeSpan.Zero, Overrides = new Dictionary<string, RateLimit> { ["connect:DescribeQueue"] = new(1, 1) } };
         var instrumentation = new ClientInstrumentation(rateLimiter: new TokenBucketRateLimiter(settings, clock)) { RateLimitIdentity = "acct" };
         using var client = Clients.Connect(server, instrumentation: instrumentation);
 

@@ -53,6 +53,30 @@ Describe 'Start-ConnectEmulator and Stop-ConnectEmulator' {
         $script:Emulator.Running | Should -BeTrue
     }
 
+    It 'an emulator exits by itself when the session that started it is killed' {
+        $module = Get-TestModulePath
+        $child = Invoke-ChildPwsh -Script @"
+Import-Module '$module'
+`$e = Start-ConnectEmulator
+"EMULATOR `$(`$e.ProcessId) `$(`$e.Endpoint)"
+Stop-Process -Id `$PID -Force
+"@
+        $line = $child.Output | Where-Object { $_ -match '^EMULATOR (\d+) (\S+)$' } | Select-Object -First 1
+        $line | Should -Not -BeNullOrEmpty -Because $child.Text
+        $null = $line -match '^EMULATOR (\d+) (\S+)$'
+        $emulatorPid = [int]$Matches[1]; $endpoint = $Matches[2]
+
+        $deadline = [DateTime]::UtcNow.AddSeconds(15)
+        while ((Get-Process -Id $emulatorPid -ErrorAction SilentlyContinue) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+        try {
+            Get-Process -Id $emulatorPid -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            { Invoke-RestMethod "$endpoint/_connectops/health" -TimeoutSec 5 } | Should -Throw
+        }
+        finally {
+            Stop-Process -Id $emulatorPid -Force -ErrorAction SilentlyContinue
+        }
+    }
+
     It 'Stop-ConnectEmulator -WhatIf leaves the emulator running' {
         $script:Emulator | Stop-ConnectEmulator -WhatIf
         $script:Emulator.Running | Should -BeTrue

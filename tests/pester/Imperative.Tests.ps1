@@ -167,6 +167,33 @@ Describe 'Queues: Get-, New-, Set-, Remove-ConnectQueue' {
         "$err" | Should -Match 'Set-ConnectQueue'
     }
 
+    It 'a held state lock fails New-ConnectQueue at once; with -LockTimeout it waits for the holder and then creates' {
+        $lock = Join-Path (Split-Path $script:StatePath) 'state.lock'
+        $record = @{ ID = 'runbook-lock-1'; Operation = 'apply'; Info = ''; Who = 'runbook@scheduler'; Version = '0.1.0'; Created = '2026-01-01T00:00:00Z'; Path = $script:StatePath } | ConvertTo-Json -Compress
+        Set-Content -Path $lock -Value $record -NoNewline
+        try {
+            Reset-Calls
+            $err = { New-ConnectQueue @script:Common -Name 'Pester Locked' -HoursOfOperation 'Always Open' -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ConnectOps.StateLocked,ConnectOps.Commands.NewConnectQueueCommand' -PassThru
+            $err.ErrorDetails.Message | Should -Match 'runbook@scheduler'
+            Get-Writes | Should -BeNullOrEmpty
+
+            # The holder finishes 1.5 s from now; the cmdlet waits for it instead of failing.
+            $release = Start-ThreadJob { param($Path) Start-Sleep -Milliseconds 1500; Remove-Item $Path } -ArgumentList $lock
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $queue = New-ConnectQueue @script:Common -Name 'Pester Locked' -HoursOfOperation 'Always Open' -LockTimeout 30 -PassThru -ErrorAction Stop
+            $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.4
+            $release | Wait-Job | Remove-Job
+            $queue.Name | Should -Be 'Pester Locked'
+            Get-Writes | Should -Be @('Connect.CreateQueue')
+            Test-Path $lock | Should -BeFalse
+        }
+        finally {
+            Remove-Item $lock -ErrorAction SilentlyContinue
+            Remove-ConnectQueue @script:Common -Name 'Pester Locked' -Force -ErrorAction SilentlyContinue
+        }
+    }
+
     It 'Remove-ConnectQueue -WhatIf keeps it; -Confirm:$false deletes it and its state entry' {
         Reset-Calls
         Remove-ConnectQueue @script:Common -Name 'Pester Night' -WhatIf

@@ -21,11 +21,30 @@ public readonly record struct RateLimitKey(string Service, string Operation, str
 /// Which rate limit applies to each operation. Defaults follow the documented quotas
 /// (reference/connect-api-notes.md §5); <see cref="Overrides"/> replaces them per operation, keyed
 /// "service:Operation" (e.g. "connect:SearchUsers", "logs:TagResource") or just "Operation"
-/// (any service). <see cref="Enabled"/> = false turns client-side limiting off.
+/// (any service); the key "Default" applies to every operation without an override of its own (an account
+/// whose quotas were raised, or a quota shared with another tool). <see cref="Enabled"/> = false turns
+/// client-side limiting off.
 /// </summary>
 public sealed class RateLimitSettings
 {
+    /// <summary>
+    /// The default <see cref="Headroom"/>: longer than the spread of request latencies seen on a loaded machine and on
+    /// AWS's endpoints, short next to the seconds an association read or a bulk create takes at 2 rps.
+    /// </summary>
+    public static readonly TimeSpan DefaultHeadroom = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>The override key that applies to every operation without one of its own.</summary>
+    public const string DefaultKey = "Default";
+
     public bool Enabled { get; init; } = true;
+
+    /// <summary>
+    /// How much earlier than the quota allows no call starts once a bucket's burst is used. The service counts a call
+    /// when it arrives, the client when it sends it: if an early call (a new connection) travels slower than a later
+    /// one, the service sees the two closer together than they were sent and throttles the later one. Keeping this
+    /// much time's worth of tokens in reserve absorbs that spread, at a cost of this much once per operation.
+    /// </summary>
+    public TimeSpan Headroom { get; init; } = DefaultHeadroom;
 
     public IReadOnlyDictionary<string, RateLimit> Overrides { get; init; } = new Dictionary<string, RateLimit>();
 
@@ -44,6 +63,8 @@ public sealed class RateLimitSettings
             return specific;
         if (FindOverride(operation) is { } general)
             return general;
+        if (FindOverride(DefaultKey) is { } everything)
+            return everything;
         return RateLimitDefaults.For(key, operation);
     }
 

@@ -4,7 +4,9 @@ namespace ConnectOps.Aws.RateLimiting;
 /// One token bucket per <see cref="RateLimitKey"/>. <see cref="AcquireAsync"/> takes a token, waiting
 /// (asynchronously, cancellably) until one is due. Waiters are served in arrival order: a caller
 /// that finds the bucket empty reserves the next token and sleeps until it accrues, so no more than
-/// <c>burst + rate × t</c> calls start in any window of length t.
+/// <c>burst + rate × t</c> calls start in any window of length t. With a <see cref="RateLimitSettings.Headroom"/>,
+/// the bucket keeps <c>rate × headroom</c> tokens in reserve: every call after the burst starts that much later than
+/// the bare quota allows, so calls that arrive closer together than they were sent still find a token at the service.
 /// </summary>
 public sealed class TokenBucketRateLimiter
 {
@@ -35,7 +37,7 @@ public sealed class TokenBucketRateLimiter
         {
             if (!_buckets.TryGetValue(key, out bucket!))
                 _buckets[key] = bucket = new Bucket(limit.Value, Clock.Now);
-            wait = bucket.Take(Clock.Now);
+            wait = bucket.Take(Clock.Now, limit.Value.RatePerSecond * Settings.Headroom.TotalSeconds);
         }
         if (wait <= TimeSpan.Zero)
             return TimeSpan.Zero;
@@ -50,6 +52,20 @@ public sealed class TokenBucketRateLimiter
             throw;
         }
         return wait;
+    }
+
+    /// <summary>
+    /// The service throttled a call of this key: its bucket is empty, whatever ours says (calls that left here spaced
+    /// out can arrive bunched, e.g. when a busy machine delays sending them). Ours is emptied too, so the calls after
+    /// it are spaced from now.
+    /// </summary>
+    public void Throttled(RateLimitKey key)
+    {
+        lock (_gate)
+        {
+            if (_buckets.TryGetValue(key, out var bucket))
+                bucket.Drain(Clock.Now);
+        }
     }
 
     /// <summary>Tokens currently available for a key (negative while callers are waiting); for diagnostics and tests.</summary>
@@ -73,15 +89,24 @@ public sealed class TokenBucketRateLimiter
             }
         }
 
-        /// <summary>Takes a token (possibly going negative = a reservation) and returns the wait before it is due.</summary>
-        public TimeSpan Take(TimeSpan now)
+        /// <summary>
+        /// Takes a token (possibly going below <paramref name="reserve"/> = a reservation) and returns the wait until
+        /// the bucket is back at the reserve.
+        /// </summary>
+        public TimeSpan Take(TimeSpan now, double reserve)
         {
             Refill(now);
             _tokens -= 1;
-            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / limit.RatePerSecond);
+            return _tokens >= reserve ? TimeSpan.Zero : TimeSpan.FromSeconds((reserve - _tokens) / limit.RatePerSecond);
         }
 
         public void GiveBack() => _tokens = Math.Min(limit.Burst, _tokens + 1);
+
+        public void Drain(TimeSpan now)
+        {
+            Refill(now);
+            _tokens = Math.Min(_tokens, 0);
+        }
 
         public double Peek(TimeSpan now)
         {

@@ -34,6 +34,9 @@ public sealed class EmulatorOptions
     /// <summary>Persist the emulated account here between runs (written atomically after every change).</summary>
     public string? StateFile { get; set; }
 
+    /// <summary>Exit when this process does (the PowerShell session that started the emulator), so none is left behind.</summary>
+    public int? ExitWithProcessId { get; set; }
+
     /// <summary>Parses the command line; throws <see cref="ArgumentException"/> naming the offending option.</summary>
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
     {
@@ -102,8 +105,11 @@ public sealed class EmulatorOptions
                 case "--state-file":
                     options.StateFile = Value();
                     break;
+                case "--exit-with-pid":
+                    options.ExitWithProcessId = ParseInt(arg, Value(), 1, int.MaxValue);
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {arg}. Options: --urls, --rate-limits off|aws-default, --resource-quotas aws-default|off, --latency-ms N, --fault-500-rate R, --fault-timeout-rate R, --fault-drop-rate R, --fault-timeout-ms N, --seed N, --async-polls N, --state-file PATH.");
+                    throw new ArgumentException($"Unknown option {arg}. Options: --urls, --rate-limits off|aws-default, --resource-quotas aws-default|off, --latency-ms N, --fault-500-rate R, --fault-timeout-rate R, --fault-drop-rate R, --fault-timeout-ms N, --seed N, --async-polls N, --state-file PATH, --exit-with-pid PID.");
             }
         }
 

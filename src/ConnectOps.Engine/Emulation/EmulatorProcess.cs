@@ -12,6 +12,8 @@ public sealed record EmulatorProcessOptions
     public string ResourceQuotas { get; init; } = "aws-default";
     public int LatencyMs { get; init; }
     public string? StateFile { get; init; }
+    /// <summary>The emulator exits when this process does (the session that started it).</summary>
+    public int? ExitWithProcessId { get; init; }
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }
 
@@ -70,6 +72,11 @@ public sealed partial class EmulatorProcess : IDisposable
         psi.Environment["DOTNET_NOLOGO"] = "1";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
 
+        if (options.ExitWithProcessId is { } owner)
+        {
+            psi.ArgumentList.Add("--exit-with-pid");
+            psi.ArgumentList.Add(owner.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         var process = Process.Start(psi) ?? throw new InvalidOperationException("The emulator process could not be started.");
         var found = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var errors = new System.Text.StringBuilder();

@@ -34,7 +34,7 @@ public sealed partial class Workspace
         if (edits.Count == 0) return new EditResult([], PlanStatistics.Empty);
         run.RefuseUnsupported();
 
-        await using var stateLock = await Store.AcquireLockAsync(LockInfo.Create(options.Operation), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        await using var stateLock = await Store.AcquireLockAsync(LockInfo.Create(options.Operation), LockTimeout, cancellationToken).ConfigureAwait(false);
         var snapshot = await Store.ReadAsync(cancellationToken).ConfigureAwait(false);
         var state = snapshot?.Document ?? StateDocument.New();
         if (state.Instance is null)

@@ -13,7 +13,7 @@ namespace ConnectOps.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ConnectApply", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ConfigSet)]
 [OutputType(typeof(ApplyResult))]
-public sealed class InvokeConnectApplyCommand : ConnectCmdletBase
+public sealed class InvokeConnectApplyCommand : ConnectLockingCmdletBase
 {
     private const string ConfigSet = "Config";
     private const string PlanSet = "Plan";
@@ -41,13 +41,6 @@ public sealed class InvokeConnectApplyCommand : ConnectCmdletBase
     /// <summary>Skips confirmation (never -WhatIf).</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
-
-    /// <summary>Seconds to wait for the state lock when another command holds it (default 0: fail at once, naming the holder).</summary>
-    [Parameter]
-    [ValidateRange(0, 86_400)]
-    public int LockTimeout { get; set; }
-
-    protected override TimeSpan StateLockTimeout => TimeSpan.FromSeconds(LockTimeout);
 
     private Plan? _plan;
 

@@ -38,6 +38,7 @@ public sealed class StartConnectEmulatorCommand : PSCmdlet
             ResourceQuotas = ResourceQuotas,
             LatencyMs = LatencyMs,
             StateFile = StateFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StateFile),
+            ExitWithProcessId = Environment.ProcessId,
         };
         try
         {

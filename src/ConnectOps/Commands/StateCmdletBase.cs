@@ -6,21 +6,11 @@ using ConnectOps.Engine.State.Operations;
 namespace ConnectOps.Commands;
 
 /// <summary>
-/// What the state cmdlets share: <c>-LockTimeout</c> (seconds to wait for a held lock; 0, the default, fails at
-/// once with the holder's details, as terraform -lock-timeout), the engine's state operations, and running them
-/// with engine failures turned into error records.
+/// What the state cmdlets share: <c>-LockTimeout</c> (from <see cref="ConnectLockingCmdletBase"/>), the engine's state
+/// operations, and running them with engine failures turned into error records.
 /// </summary>
-public abstract class StateCmdletBase : ConnectCmdletBase
+public abstract class StateCmdletBase : ConnectLockingCmdletBase
 {
-    /// <summary>Seconds to wait for the state lock when another command holds it (default 0: fail at once).</summary>
-    [Parameter]
-    [ValidateRange(0, 86_400)]
-    public int LockTimeout { get; set; }
-
-    protected TimeSpan LockWait => TimeSpan.FromSeconds(LockTimeout);
-
-    protected override TimeSpan StateLockTimeout => LockWait;
-
     protected StateOperations StateOperationsFor(ConnectConfig config) => new(StateStoreFor(config), Engine) { LockTimeout = LockWait };
 
     protected bool WhatIfPresent => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && ((SwitchParameter)w).IsPresent;

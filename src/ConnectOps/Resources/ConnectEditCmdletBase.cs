@@ -16,8 +16,9 @@ namespace ConnectOps.Commands;
 /// [ConfigKey] parameters, as the config writes them); at the end of the pipeline all edits go to the engine as one run
 /// — one read, one state lock, in parallel within the rate limits, one progress bar — and each edit that fails writes
 /// one error record naming its row, while the others are made. The cmdlets themselves only declare parameters.
+/// A lock another run holds fails the run at once, or after -LockTimeout seconds (a runbook waits its turn).
 /// </summary>
-public abstract class ConnectEditCmdletBase : ConnectCmdletBase
+public abstract class ConnectEditCmdletBase : ConnectLockingCmdletBase
 {
     private readonly List<ResourceEdit> _edits = [];
     private int _row;

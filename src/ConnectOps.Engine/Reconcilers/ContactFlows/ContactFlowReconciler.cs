@@ -46,6 +46,8 @@ public sealed class ContactFlowReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    public override string? RenameFacet => NameFacet;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.ContactFlows.Select(f =>
         {

@@ -13,26 +13,39 @@ public static class LiveReader
     /// <summary>
     /// Reads <paramref name="only"/> (null: every component). Outside-instance components (instance, IAM role, log
     /// group) are read unless <paramref name="includeOutsideInstance"/> is false (state already knows the instance).
-    /// Fills nothing in the id index: see <see cref="IndexState"/> and <see cref="IndexNames"/>.
+    /// Every read runs at once (different operations have separate quotas): when state already knows the instance, the
+    /// inside-instance reads do not wait for the instance's own; if it turns out to be gone, their results (and their
+    /// not-found errors) are dropped. Fills nothing in the id index: see <see cref="IndexState"/> and <see cref="IndexNames"/>.
     /// </summary>
     public static async Task<Dictionary<Component, IReadOnlyList<LiveResource>>> ReadAsync(
         ReconcileContext context, IReadOnlyList<Reconciler> reconcilers, ISet<Component>? only, bool includeOutsideInstance, CancellationToken cancellationToken)
     {
         var result = new Dictionary<Component, IReadOnlyList<LiveResource>>();
+        var inside = reconcilers.Where(r => r.InsideInstance && (only is null || only.Contains(r.Component))).ToList();
+        var known = context.InstanceId;
+        var early = known is not null && inside.Count > 0 ? ReadAllAsync(context, inside, cancellationToken) : null;
         if (includeOutsideInstance)
         {
-            foreach (var r in reconcilers.Where(r => !r.InsideInstance))
-            {
-                result[r.Component] = await r.ReadAsync(context, cancellationToken).ConfigureAwait(false);
-            }
+            foreach (var (component, items) in await ReadAllAsync(context, reconcilers.Where(r => !r.InsideInstance).ToList(), cancellationToken).ConfigureAwait(false))
+                result[component] = items;
         }
-        if (context.InstanceId is null) return result;
-        var reads = reconcilers.Where(r => r.InsideInstance && (only is null || only.Contains(r.Component)))
-            .Select(async r => (r.Component, Items: await r.ReadAsync(context, cancellationToken).ConfigureAwait(false)))
-            .ToList();
-        foreach (var (component, items) in await Task.WhenAll(reads).ConfigureAwait(false)) result[component] = items;
+        if (context.InstanceId is null || context.InstanceId != known)
+        {
+            // The instance is gone, or the read found it by alias: what was read early belongs to no instance.
+            if (early is not null)
+            {
+                try { await early.ConfigureAwait(false); }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested) { /* reads of an instance that is not there */ }
+            }
+            if (context.InstanceId is null) return result;
+            early = null;
+        }
+        foreach (var (component, items) in await (early ?? ReadAllAsync(context, inside, cancellationToken)).ConfigureAwait(false)) result[component] = items;
         return result;
     }
+
+    private static Task<(Component Component, IReadOnlyList<LiveResource> Items)[]> ReadAllAsync(ReconcileContext context, List<Reconciler> reconcilers, CancellationToken cancellationToken) =>
+        Task.WhenAll(reconcilers.Select(async r => (r.Component, Items: await r.ReadAsync(context, cancellationToken).ConfigureAwait(false))));
 
     /// <summary>State's ids and the instance into the context: what ConnectOps already knows.</summary>
     public static void IndexState(ReconcileContext context, StateDocument state)

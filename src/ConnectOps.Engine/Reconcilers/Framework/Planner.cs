@@ -166,6 +166,12 @@ public sealed class Planner
         };
     }
 
+    /// <summary>The name AWS has differs from the config's (renamed in the console): renamed back with the name facet's call.</summary>
+    private static PropertyDelta? NameDelta(Reconciler reconciler, DesiredResource desired, LiveResource live) =>
+        reconciler.RenameFacet is { } facet && !string.Equals(desired.Name, live.Name, StringComparison.Ordinal)
+            ? new PropertyDelta(new PropertySpec("Name") { Facet = facet }, JsonValue.Create(live.Name), JsonValue.Create(desired.Name))
+            : null;
+
     private static string ReplaceReason(PropertyDelta delta) => delta.Spec.ReplaceReason ?? $"{delta.Spec.Name} cannot change in place";
 
     /// <summary>
@@ -209,6 +215,7 @@ public sealed class Planner
         var translated = Translate(context, reconciler, live.Properties);
         FillFromState(reconciler, translated, state, desired.Properties);
         var deltas = Diff(context, reconciler, desired.Properties, translated);
+        if (NameDelta(reconciler, desired, live) is { } renamed) deltas.Insert(0, renamed);
         var replace = deltas.Any(d => d.Spec.ForcesReplacement);
         ChangeAction action;
         var reasons = new List<string>();

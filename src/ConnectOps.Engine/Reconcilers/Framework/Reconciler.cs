@@ -43,6 +43,13 @@ public abstract class Reconciler
     }
 
     /// <summary>
+    /// The facet whose update call also sets the resource's name, for components that name a resource by its config
+    /// key and do not manage "Name" as a property: a resource renamed outside ConnectOps (in the console) is renamed
+    /// back in place. Null: the name is a managed property already, or the API cannot change it.
+    /// </summary>
+    public virtual string? RenameFacet => null;
+
+    /// <summary>
     /// What stays the same when a resource's key is edited in config (for a user, the email): pairs a new
     /// declaration with the state entry it replaces, so the plan shows one Replace (with the reason) instead
     /// of an unrelated Delete and Create. Null: the component does not pair renames.

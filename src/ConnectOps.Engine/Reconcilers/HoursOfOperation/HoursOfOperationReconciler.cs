@@ -23,6 +23,8 @@ public sealed class HoursOfOperationReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    public override string? RenameFacet => HoursFacet;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.HoursOfOperation.Select(h => new DesiredResource
         {

@@ -39,6 +39,8 @@ public sealed class QueueReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    public override string? RenameFacet => NameFacet;
+
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
         config.Queues.Select(q =>
         {

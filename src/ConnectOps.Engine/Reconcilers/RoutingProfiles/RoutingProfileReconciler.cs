@@ -44,6 +44,8 @@ public sealed class RoutingProfileReconciler : Reconciler
 
     public override IReadOnlyList<PropertySpec> Properties => Specs;
 
+    public override string? RenameFacet => NameFacet;
+
     private static bool IsBuiltIn(string name) => BuiltInResources.RoutingProfiles.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     public override IEnumerable<DesiredResource> Desired(ConnectConfig config) =>
