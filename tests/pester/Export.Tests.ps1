@@ -32,6 +32,7 @@ Describe 'Export-ConnectConfig' {
         $summary.Files[0] | Should -Be (Join-Path $out 'connectops.psd1')
         $summary.Counts['Queues'] | Should -Be 2
         $summary.SkippedDefaults | Should -Contain 'Queues/BasicQueue'
+        ($summary | Out-String) | Should -Match 'Resources\s*:\s*\d+: Instance 1, HoursOfOperation 2, .*Queues 2'
         $text = Get-Content (Join-Path $out 'connectops.psd1') -Raw
         $text | Should -Match "Id\s+= '$($script:InstanceId)'"
         $text | Should -Match "Name\s+= 'CustomerService'"
