@@ -170,13 +170,19 @@ public static class ConfigExporter
                 flow.Remove("Path");
                 flow["Content"] = _flowContent[path].ToJsonString();
             }
+            if (options.ForClone && JsonValues.AsString(instance.Properties["IdentityManagementType"]) == "EXISTING_DIRECTORY")
+            {
+                // Creating such an instance needs the target's directory, which the source cannot tell: the operator adds it.
+                _notes.Add("The instance uses an existing directory: add Instance.DirectoryId = 'd-…' (the target's directory) before applying this config to create another instance.");
+                bindTree["Instance"]!["Id"] = instanceId;
+            }
             var bound = ConfigBinder.Bind(ConfigEntries.ToNode(bindTree, new SourcePosition(options.ConfigPath, 1, 1)), options.ConfigPath,
                 (component, name) => context.Ids.TryGetId(component, name, out _));
             if (bound.Config is not { } model)
             {
                 throw new ImperativeException("ConnectOps.ExportInvalid", EngineErrorKind.InvalidData,
                     $"The export of instance {instanceId} does not validate as a config ({bound.Errors.Count} error(s)): " +
-                    string.Join("; ", bound.Errors.Take(5).Select(e => $"{e.KeyPath}: {e.Message}")) + ". Narrow it with -Component/-Exclude, and please report this.");
+                    string.Join("; ", bound.Errors.Take(5).Select(e => $"{e.KeyPath}: {e.Message.TrimEnd('.')}")) + ". Narrow it with -Component/-Exclude, and please report this.");
             }
 
             var header = new List<string>

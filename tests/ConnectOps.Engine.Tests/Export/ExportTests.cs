@@ -308,6 +308,25 @@ public sealed class ExportTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task A_clone_of_a_directory_instance_exports_and_says_the_directory_must_be_added()
+    {
+        var config = Harness.BasicConfig("export-directory");
+        config["Instance"]!["IdentityManagementType"] = "EXISTING_DIRECTORY";
+        config["Instance"]!["DirectoryId"] = "d-1234567890";
+        using var a = new Harness(Emulator, config);
+        await ApplyOkAsync(a);
+
+        var export = await ExportAsync(a.Host, new ExportOptions { InstanceId = (await a.StateAsync()).Instance!.Id, ForClone = true });
+
+        var instance = export.Config["Instance"]!.AsObject();
+        Assert.Equal("EXISTING_DIRECTORY", instance["IdentityManagementType"]!.GetValue<string>());
+        Assert.False(instance.ContainsKey("DirectoryId"));
+        Assert.False(instance.ContainsKey("Id"));
+        Assert.Contains(export.Notes, n => n.Contains("Instance.DirectoryId", StringComparison.Ordinal));
+        Assert.Contains("Instance.DirectoryId", export.ConfigText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_instance_names_and_output_folders_are_clear_errors()
     {
         using var a = new Harness(Emulator, Harness.BasicConfig("export-errors"));
