@@ -87,11 +87,11 @@ public static class ConfigExporter
         foreach (var (component, items) in live)
         {
             if (!reconcilers.First(r => r.Component == component).InsideInstance) continue;
+            var byId = items.ToDictionary(r => r.Id, StringComparer.Ordinal);
             foreach (var (id, key) in ExportKeys.Assign(component, items, options.ForClone))
             {
                 keys[(component, id)] = key;
-                var resource = items.First(r => r.Id == id);
-                context.Ids.Set(component, key, resource.Id, resource.Arn);
+                context.Ids.Set(component, key, id, byId[id].Arn);
             }
         }
 
