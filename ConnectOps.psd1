@@ -28,6 +28,7 @@
         'Get-ConnectIamPolicy'
         'Get-ConnectStateHistory'
         'Restore-ConnectState'
+        'Export-ConnectConfig'
         'Export-ConnectState'
         'Import-ConnectState'
         'Move-ConnectState'

@@ -1,10 +1,11 @@
 // A synthetic contact centre (1,000 users, 100 queues, 30 routing profiles, 15 security profiles, 150 flows,
 // 20 quick connects, 20 hierarchy groups, 10 numbers) applied to an in-process emulator with its resource quotas
 // off, then measured: the API calls of one plan per operation against the bulk-read floor, the plan's wall time
-// under Connect's default rate limits against the quota floor, and the apply time of 200 more users against the
+// under Connect's default rate limits against the quota floor, the calls of Export-ConnectConfig of the instance
+// (and that a plan of the export with its state is empty), and the apply time of 200 more users against the
 // CreateUser floor. Prints figures; it is not a test.
 //
-//   dotnet run -c Release --project bench/SyntheticInstance [-- --users 1000 --more-users 200 --plans 3]
+//   dotnet run -c Release --project bench/SyntheticInstance [-- --users 1000 --more-users 200 --plans 3]   (--more-users 0: stop after the export)
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -16,6 +17,7 @@ using ConnectOps.Engine.Abstractions;
 using ConnectOps.Engine.Addressing;
 using ConnectOps.Engine.Config;
 using ConnectOps.Engine.Execution;
+using ConnectOps.Engine.Export;
 using ConnectOps.Engine.Model;
 using ConnectOps.Engine.Planning;
 using ConnectOps.Engine.Reconcilers;
@@ -87,7 +89,46 @@ Console.WriteLine($"Calls: {plan.Statistics.TotalApiCalls} vs bulk-read floor {b
 Console.WriteLine($"Wall time: {planSeconds:F2} s vs quota floor {floor:F2} s (ratio {planSeconds / Math.Max(floor, 0.001):F2})");
 Console.WriteLine($"Throttled by the emulator, per plan: {throttled} (ConnectOps' own limiter should keep this at 0; the SDK's retries absorb it)");
 
-// ---- 3. Apply 200 more users under the default quotas ----
+// ---- 3. Export-ConnectConfig of the instance under the default quotas, and a plan of the export with its state ----
+await Task.Delay(TimeSpan.FromSeconds(6));
+(await admin.PostAsync("/_connectops/calls/reset", null)).EnsureSuccessStatusCode();
+sw.Restart();
+ExportResult export;
+using (var aws = await AwsServicesFactory.CreateAsync(new AwsSettings { Region = loaded.Region, EndpointUrl = server.BaseAddress.ToString() }, CancellationToken.None))
+{
+    export = await ConfigExporter.ExportAsync(aws, new Synthetic.QuietHost(), new ExportOptions { InstanceId = plan.Changes.First(c => c.Address.Component == Component.Instance).Id, WithState = true }, CancellationToken.None);
+}
+var exportSeconds = sw.Elapsed.TotalSeconds;
+var exportCalls = await Synthetic.CallsAsync(admin);
+var exportThrottled = await Synthetic.ThrottledAsync(admin);
+Console.WriteLine();
+// The emulator counts every request it served, the throttled ones (retried by the SDK) included.
+Console.WriteLine($"Export of the instance: {export.Counts.Values.Sum()} resources, {export.FlowFiles.Count} flow files, in {exportSeconds:F2} s; " +
+                  $"{exportCalls.Values.Sum()} requests served (throttled and retried: {exportThrottled})");
+var exportFloor = Synthetic.PrintCalls(exportCalls);
+Console.WriteLine($"Export wall time: {exportSeconds:F2} s vs quota floor {exportFloor:F2} s; plan of the same instance: {plan.Statistics.TotalApiCalls} calls");
+var exportFolder = Path.Combine(work, "export");
+Directory.CreateDirectory(exportFolder);
+var exportedConfig = (JsonObject)export.Config.DeepClone();
+exportedConfig["State"] = new JsonObject { ["Backend"] = "Local" };
+File.WriteAllText(Path.Combine(exportFolder, "connectops.json"), exportedConfig.ToJsonString());
+foreach (var file in export.FlowFiles)
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(exportFolder, file.RelativePath))!);
+    File.WriteAllText(Path.Combine(exportFolder, file.RelativePath), file.Text);
+}
+var exportedLoaded = Synthetic.Load(Path.Combine(exportFolder, "connectops.json"));
+await new LocalStateStore(exportedLoaded.State.Path!).WriteAsync(export.State!, null);
+await Task.Delay(TimeSpan.FromSeconds(6));
+using (var ws = await Synthetic.OpenAsync(exportedLoaded, server.BaseAddress, null, maxParallel: 8))
+{
+    var exportPlan = await ws.PlanAsync(new PlanScope(), CancellationToken.None);
+    Console.WriteLine($"Plan of the export with its state: {(exportPlan.IsEmpty ? "empty" : $"{exportPlan.Changes.Count(c => c.IsWrite())} changes")}");
+    foreach (var c in exportPlan.Changes.Where(c => c.IsWrite()).Take(10)) Console.WriteLine($"  {c.Action} {c.Address}: {string.Join(", ", c.Diffs.Select(d => d.Path))}");
+}
+
+// ---- 4. Apply 200 more users under the default quotas ----
+if (moreUsers <= 0) return;
 if (!registered.Contains(Component.Users))
 {
     Console.WriteLine();
@@ -302,6 +343,13 @@ internal static class Synthetic
         return new Workspace(config, new LocalStateStore(config.State.Path!), aws, new QuietHost()) { PollInterval = TimeSpan.FromMilliseconds(20), MaxParallel = maxParallel };
     }
 
+    /// <summary>Calls the emulator served per "Service.Operation" since the last reset.</summary>
+    public static async Task<Dictionary<string, int>> CallsAsync(HttpClient admin)
+    {
+        var doc = await admin.GetFromJsonAsync<JsonObject>("/_connectops/calls");
+        return (doc?["Calls"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value!.GetValue<int>(), StringComparer.Ordinal);
+    }
+
     /// <summary>How many calls the emulator answered with ThrottlingException, with the operations ("3 (Connect.X=2, ...)").</summary>
     public static async Task<string> ThrottledAsync(HttpClient admin)
     {
@@ -356,7 +404,7 @@ internal static class Synthetic
         return total;
     }
 
-    private sealed class QuietHost : IHost
+    internal sealed class QuietHost : IHost
     {
         public CancellationToken CancellationToken => CancellationToken.None;
         public bool ShouldProcess(string target, string action, string renderedDiff) => true;

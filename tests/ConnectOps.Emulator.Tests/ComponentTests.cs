@@ -177,6 +177,10 @@ public sealed class PhoneNumberAndIntegrationTests(EmulatorFixture emulator) : I
         Assert.True((bool)r["deterministic"]!);
         Assert.StartsWith("+44800", (string)r["tollFree"]!);
         Assert.Empty(r["wrongPrefix"]!.AsArray());
+        // A toll-free search with a prefix shorter than the toll-free range offers toll-free numbers only; a DID prefix offers none.
+        Assert.All(Strings(r["tollFreeShortPrefix"]), n => Assert.StartsWith("+44800", n, StringComparison.Ordinal));
+        Assert.NotEmpty(r["tollFreeShortPrefix"]!.AsArray());
+        Assert.Empty(r["tollFreeDidPrefix"]!.AsArray());
 
         Assert.Matches(@"^arn:aws:connect:eu-west-2:123456789012:phone-number/[0-9a-f-]{36}$", (string)r["claimArn"]!);
         Assert.True((bool)r["replaySameId"]!);

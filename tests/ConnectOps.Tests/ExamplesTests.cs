@@ -79,7 +79,8 @@ public sealed class ExamplesTests : IClassFixture<ExampleEmulatorFixture>, IAsyn
         try { Directory.Delete(_work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private sealed class YesHost : IHost
+    /// <summary>A host that says yes to everything and keeps the warnings (the export round trip uses it too).</summary>
+    internal sealed class YesHost : IHost
     {
         public ConcurrentQueue<string> Warnings { get; } = new();
         public CancellationToken CancellationToken => CancellationToken.None;

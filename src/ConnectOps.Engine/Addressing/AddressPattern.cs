@@ -110,7 +110,8 @@ public sealed class AddressPattern
         return sb.ToString();
     }
 
-    private static Regex Compile(string wildcard)
+    /// <summary>A PowerShell wildcard (* ? [set], ` escapes) as a case-insensitive whole-string regex.</summary>
+    internal static Regex Compile(string wildcard)
     {
         var sb = new StringBuilder("^");
         for (var i = 0; i < wildcard.Length; i++)

@@ -320,21 +320,29 @@ public sealed class Executor
 
     private Task Save(ResourceAddress address, string id, string? arn, DesiredResource desired, ApplyOptions options, CancellationToken cancellationToken, JsonObject? live = null)
     {
-        var attributes = (JsonObject)desired.Properties.DeepClone();
-        attributes["Name"] = desired.Name;
         var existing = _state.Snapshot().Resources.GetValueOrDefault(address);
-        // What AWS chose rather than the config (a claimed phone number): from AWS, else as recorded before.
-        foreach (var name in _reconcilers[address.Component].KeepInState)
-        {
-            if (attributes[name] is null && (live?[name] ?? existing?.Attributes[name]) is { } kept) attributes[name] = kept.DeepClone();
-        }
-        var origin = existing?.Origin ?? options.Origin;
-        var resource = new ResourceState(id, arn, origin, attributes, desired.DependsOn.ToValueList());
+        var resource = Record(_reconcilers[address.Component], desired, id, arn, existing?.Origin ?? options.Origin, live, existing);
         if (address.Component == Component.Instance)
         {
             var instance = new InstanceState(id, arn ?? "", _region, _accountId);
             return _state.MutateAsync(d => d.WithInstance(instance).WithResource(address, resource), cancellationToken);
         }
         return _state.SetAsync(address, resource, cancellationToken);
+    }
+
+    /// <summary>
+    /// The state entry an apply records for a resource: the desired properties and name, what AWS chose that the config
+    /// leaves open (a claimed phone number: from AWS, else as recorded before), and the dependencies. Export -WithState
+    /// records the same, so a plan after it is empty.
+    /// </summary>
+    public static ResourceState Record(Reconciler reconciler, DesiredResource desired, string id, string? arn, ResourceOrigin origin, JsonObject? live, ResourceState? existing = null)
+    {
+        var attributes = (JsonObject)desired.Properties.DeepClone();
+        attributes["Name"] = desired.Name;
+        foreach (var name in reconciler.KeepInState)
+        {
+            if (attributes[name] is null && (live?[name] ?? existing?.Attributes[name]) is { } kept) attributes[name] = kept.DeepClone();
+        }
+        return new ResourceState(id, arn, origin, attributes, desired.DependsOn.ToValueList());
     }
 }

@@ -54,6 +54,7 @@ internal static class ConfigEntries
     /// </summary>
     public static JsonObject FromProperties(Reconciler reconciler, string key, JsonObject properties)
     {
+        if (reconciler.Component == Component.LexBots) return LexBotEntry(key, properties);
         var (_, nameKey) = Shape(reconciler.Component);
         var entry = new JsonObject();
         if (nameKey is not null) entry[nameKey] = key;
@@ -65,6 +66,20 @@ internal static class ConfigEntries
             entry[spec.Name] = reconciler.Component == Component.ContactFlows && spec.Name == "Content" ? value!.ToJsonString() : value!.DeepClone();
         }
         return entry;
+    }
+
+    /// <summary>A Lex bot's association as the config writes it: V1 by bot name and Region, V2 by alias ARN (named by the key).</summary>
+    private static JsonObject LexBotEntry(string key, JsonObject properties)
+    {
+        if (JsonValues.AsString(properties["LexVersion"]) == "V2")
+        {
+            var aliasArn = JsonValues.AsString(properties["AliasArn"]) ?? "";
+            var v2 = new JsonObject();
+            if (!string.Equals(key, aliasArn, StringComparison.Ordinal)) v2["Name"] = key;
+            v2["AliasArn"] = aliasArn;
+            return v2;
+        }
+        return new JsonObject { ["Name"] = JsonValues.AsString(properties["BotName"]) ?? key, ["LexRegion"] = JsonValues.AsString(properties["LexRegion"]) };
     }
 
     /// <summary>Properties the model has that the config does not write (a flow's State is always ACTIVE).</summary>

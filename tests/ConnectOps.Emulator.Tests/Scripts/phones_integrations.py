@@ -10,6 +10,8 @@ record("available", [n["PhoneNumber"] for n in first])
 record("deterministic", first == again)
 record("tollFree", c.search_available_phone_numbers(InstanceId=iid, PhoneNumberCountryCode="GB", PhoneNumberType="TOLL_FREE", MaxResults=1)["AvailableNumbersList"][0]["PhoneNumber"])
 record("wrongPrefix", c.search_available_phone_numbers(InstanceId=iid, PhoneNumberCountryCode="GB", PhoneNumberType="DID", PhoneNumberPrefix="+1")["AvailableNumbersList"])
+record("tollFreeShortPrefix", [n["PhoneNumber"] for n in c.search_available_phone_numbers(InstanceId=iid, PhoneNumberCountryCode="GB", PhoneNumberType="TOLL_FREE", PhoneNumberPrefix="+4480", MaxResults=5)["AvailableNumbersList"]])
+record("tollFreeDidPrefix", c.search_available_phone_numbers(InstanceId=iid, PhoneNumberCountryCode="GB", PhoneNumberType="TOLL_FREE", PhoneNumberPrefix="+4420")["AvailableNumbersList"])
 
 number = first[0]["PhoneNumber"]
 claim = c.claim_phone_number(TargetArn=arn, PhoneNumber=number, PhoneNumberDescription="Main line", ClientToken="token-1", Tags={"line": "main"})

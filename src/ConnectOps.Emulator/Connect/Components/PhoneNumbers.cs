@@ -317,6 +317,13 @@ internal static class PhoneNumberOperations
             }
 
             var national = digits.Length > code.Length ? digits[code.Length..] : string.Empty;
+            if (nationalPrefixes.Length == 1 && nationalPrefixes[0] == tollFree)
+            {
+                // A toll-free search only offers toll-free numbers: a prefix shorter than the toll-free range ("+4480")
+                // narrows to it, one inside it ("+448001") is kept, any other has none.
+                if (tollFree.StartsWith(national, StringComparison.Ordinal)) national = tollFree;
+                else if (!national.StartsWith(tollFree, StringComparison.Ordinal)) yield break;
+            }
             nationalPrefixes = [national];
         }
 

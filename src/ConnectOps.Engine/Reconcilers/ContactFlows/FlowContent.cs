@@ -134,6 +134,27 @@ public static partial class FlowContent
         _ => node.DeepClone(),
     };
 
+    /// <summary>
+    /// The ARNs left in content after <see cref="ToKeySpace"/>: what no placeholder stands for (another account's Lambda,
+    /// a Lex bot the instance has not associated, a prompt ConnectOps does not manage), each once, in order of appearance.
+    /// </summary>
+    public static IReadOnlyList<string> RemainingArns(JsonNode? content)
+    {
+        var found = new List<string>();
+        MapStrings(content, s =>
+        {
+            if (s.Contains("arn:", StringComparison.Ordinal))
+            {
+                foreach (Match m in ArnToken().Matches(s))
+                {
+                    if (!found.Contains(m.Value, StringComparer.Ordinal)) found.Add(m.Value);
+                }
+            }
+            return s;
+        });
+        return found;
+    }
+
     /// <summary>The addresses a flow's placeholders name (each once).</summary>
     public static IReadOnlyList<ResourceAddress> References(string content) =>
         FlowPlaceholders.Find(content, out _).Select(m => m.Address).Distinct().ToList();

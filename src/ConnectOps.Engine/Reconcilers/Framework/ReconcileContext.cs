@@ -44,6 +44,15 @@ public sealed class ReconcileContext
     /// </summary>
     public Func<ResourceAddress, CancellationToken, Task<string?>>? PasswordProvider { get; init; }
 
+    /// <summary>
+    /// Read every association list (a queue's quick connects, a routing profile's queues, a security profile's
+    /// permissions) for every parent, not only for those the config declares: an export has no config to narrow them.
+    /// </summary>
+    public bool ReadAllAssociations { get; init; }
+
+    /// <summary>Whether a reader needs the association list of <paramref name="name"/>: declared in <paramref name="declared"/>, or all are read.</summary>
+    public bool WantsAssociations(ISet<string> declared, string? name) => ReadAllAssociations || declared.Contains(name ?? "");
+
     public string RequireInstanceId() =>
         InstanceId ?? throw new InvalidOperationException("The Connect instance does not exist yet; it is created first.");
 

@@ -10,7 +10,7 @@ namespace ConnectOps.Engine.Reconcilers.Queues;
 /// Standard queues. Each facet has its own update call (name/description, hours, max contacts, outbound
 /// caller config, status); quick connects are associated after both sides exist (the queue ↔ quick
 /// connect cycle). Read with SearchQueues (500 full queues a page) plus one quick-connect list per queue
-/// whose config names quick connects.
+/// whose config names quick connects (every queue for an export: ReconcileContext.ReadAllAssociations).
 /// </summary>
 public sealed class QueueReconciler : Reconciler
 {
@@ -90,10 +90,10 @@ public sealed class QueueReconciler : Reconciler
         };
         await foreach (var q in context.Aws.Connect.Paginators.SearchQueues(request).Queues.WithCancellation(cancellationToken).ConfigureAwait(false)) queues.Add(q);
 
-        // Association lists only where the config manages them: one list call per such queue.
+        // Association lists only where the config manages them (an export reads all): one list call per such queue.
         var withQuickConnects = context.Config.Queues.Where(q => q.QuickConnects.Count > 0).Select(q => q.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var quickConnects = await AssociationList.ReadPerParentAsync(
-            queues.Where(q => withQuickConnects.Contains(q.Name ?? "")).Select(q => q.QueueId!),
+            queues.Where(q => context.WantsAssociations(withQuickConnects, q.Name)).Select(q => q.QueueId!),
             id => context.Aws.Connect.Paginators.ListQueueQuickConnects(new ListQueueQuickConnectsRequest { InstanceId = instanceId, QueueId = id, MaxResults = 100 }).QuickConnectSummaryList,
             cancellationToken).ConfigureAwait(false);
 

@@ -13,7 +13,7 @@ namespace ConnectOps.Engine.Reconcilers.RoutingProfiles;
 /// Disassociate/AssociateRoutingProfileQueues, priority or delay changes of queues that stay through
 /// UpdateRoutingProfileQueues, each at most 10 per call. A create carries the first 10 queue configs and
 /// associates the rest. Read: SearchRoutingProfiles (500 full profiles a page) plus one
-/// ListRoutingProfileQueues per profile the config declares (Search has no priority or delay).
+/// ListRoutingProfileQueues per profile the config declares, or per profile for an export (Search has no priority or delay).
 /// <para>The built-in 'Basic Routing Profile' is referable without being declared; declaring it manages its
 /// queue configs only when the declaration lists some.</para>
 /// </summary>
@@ -103,7 +103,7 @@ public sealed class RoutingProfileReconciler : Reconciler
         // Priority and delay are only in the per-profile queue list: read it for the profiles the config declares.
         var declared = context.Config.RoutingProfiles.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var queues = await AssociationList.ReadPerParentAsync(
-            profiles.Where(p => declared.Contains(p.Name ?? "")).Select(p => p.RoutingProfileId!),
+            profiles.Where(p => context.WantsAssociations(declared, p.Name)).Select(p => p.RoutingProfileId!),
             id => context.Aws.Connect.Paginators.ListRoutingProfileQueues(new ListRoutingProfileQueuesRequest
             {
                 InstanceId = instanceId, RoutingProfileId = id, MaxResults = 100,

@@ -10,7 +10,7 @@ namespace ConnectOps.Engine.Reconcilers.SecurityProfiles;
 /// Security profiles. One UpdateSecurityProfile carries the description and replaces the whole permission
 /// list (up to 500), so either change is one call; tags go through TagResource. Read: SearchSecurityProfiles
 /// (100 summaries a page, with name, description and tags) plus one ListSecurityProfilePermissions list per
-/// profile the config declares (permissions are in no Search or Describe output).
+/// profile the config declares, or per profile for an export (permissions are in no Search or Describe output).
 /// <para>The built-ins (Admin, Agent, CallCenterManager, QualityAnalyst) are referable without being
 /// declared. Declaring one adopts it and manages only what the declaration says: its permissions and
 /// description are left alone unless given, so a declaration that only adds tags cannot strip Admin.</para>
@@ -82,7 +82,7 @@ public sealed class SecurityProfileReconciler : Reconciler
         // Permission lists only for the profiles the config declares: one paged list each.
         var declared = context.Config.SecurityProfiles.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var permissions = await AssociationList.ReadPerParentAsync(
-            profiles.Where(p => declared.Contains(p.SecurityProfileName ?? "")).Select(p => p.Id!),
+            profiles.Where(p => context.WantsAssociations(declared, p.SecurityProfileName)).Select(p => p.Id!),
             id => context.Aws.Connect.Paginators.ListSecurityProfilePermissions(new ListSecurityProfilePermissionsRequest
             {
                 InstanceId = instanceId, SecurityProfileId = id, MaxResults = _permissionsPage,

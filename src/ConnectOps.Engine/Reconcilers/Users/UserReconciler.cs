@@ -137,6 +137,26 @@ public sealed class UserReconciler : Reconciler
         return result;
     }
 
+    /// <summary>
+    /// Email, SecondaryEmail and Mobile, which SearchUsers does not return: one DescribeUser per user (10 a second
+    /// under Connect's quota). Only an export that asks for them makes these calls (Export-ConnectConfig
+    /// -IncludeUserContactInfo); a plan compares them with state instead. The properties are filled in place.
+    /// </summary>
+    public static Task ReadContactInfoAsync(ReconcileContext context, IEnumerable<LiveResource> users, CancellationToken cancellationToken)
+    {
+        var instanceId = context.RequireInstanceId();
+        return Task.WhenAll(users.Select(async u =>
+        {
+            var info = (await context.Aws.Connect.DescribeUserAsync(new DescribeUserRequest { InstanceId = instanceId, UserId = u.Id }, cancellationToken).ConfigureAwait(false)).User?.IdentityInfo;
+            lock (u.Properties)
+            {
+                u.Properties["Email"] = info?.Email ?? "";
+                u.Properties["SecondaryEmail"] = info?.SecondaryEmail ?? "";
+                u.Properties["Mobile"] = info?.Mobile ?? "";
+            }
+        }));
+    }
+
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
     private static UserIdentityInfo IdentityOf(JsonObject p) => new()
