@@ -175,6 +175,32 @@ Describe 'Compare-ConnectInstance' {
         $page | Should -Match '<pre class="mermaid">'
     }
 
+    It '-ReferenceInstanceId compares two instances, with no config file' {
+        $other = Copy-ConnectExample -Destination (Join-Path $TestDrive 'compare-other') -Alias 'compare-other'
+        (Get-Content $other -Raw) -replace 'MaxContacts      = 100', 'MaxContacts      = 60' | Set-Content -Path $other -NoNewline
+        Invoke-ConnectApply -ConfigPath $other -EndpointUrl $script:Endpoint -Force | Out-Null
+        $otherId = Get-ConnectOutput -ConfigPath $other -Name instance_id
+        Push-Location $TestDrive
+        try {
+            Reset-EmulatorCalls -Endpoint $script:Endpoint
+            # Without a config there is no Region to fall back on: a clear error, not an exception.
+            $saved = $env:AWS_REGION, $env:AWS_DEFAULT_REGION
+            $env:AWS_REGION = $null; $env:AWS_DEFAULT_REGION = $null
+            $err = $null
+            try { Compare-ConnectInstance -ReferenceInstanceId $script:InstanceId -InstanceId $otherId -EndpointUrl $script:Endpoint -ErrorAction Stop } catch { $err = $_ }
+            finally { $env:AWS_REGION, $env:AWS_DEFAULT_REGION = $saved }
+            $err.FullyQualifiedErrorId | Should -BeLike 'ConnectOps.NoRegion*'
+            "$err" | Should -BeLike '*-Region*'
+            $delta = @(Compare-ConnectInstance -ReferenceInstanceId $script:InstanceId -InstanceId $otherId -Region eu-west-2 -EndpointUrl $script:Endpoint)
+        }
+        finally { Pop-Location }
+
+        $delta.Count | Should -Be 1 -Because ($delta | Out-String)
+        $delta[0].Address.ToString() | Should -Be 'Queues/CustomerService'
+        "$($delta[0].Diffs.Path) $($delta[0].Diffs.Before) $($delta[0].Diffs.After)" | Should -Be 'MaxContacts 60 100'
+        (Get-EmulatorCalls -Endpoint $script:Endpoint).Keys | Where-Object { $_ -match '\.(Create|Update|Delete|Associate|Disassociate|Tag)' } | Should -BeNullOrEmpty
+    }
+
     It 'refuses an instance the account does not have, naming it' {
         $err = $null
         try { Compare-ConnectInstance -ConfigPath $script:Edited -InstanceId 'no-such-instance' -EndpointUrl $script:Endpoint -ErrorAction Stop } catch { $err = $_ }

@@ -21,7 +21,8 @@ public static class AwsServicesFactory
         {
             var account = await factory.ResolveAccountIdAsync(cancellationToken).ConfigureAwait(false);
             var region = factory.Region ?? settings.Region
-                ?? throw new InvalidOperationException("No AWS Region: set Region in the config, pass -Region, or set AWS_REGION.");
+                ?? throw new Execution.ImperativeException("ConnectOps.NoRegion", Execution.EngineErrorKind.InvalidOperation,
+                    "No AWS Region: pass -Region, set Region in the config or with Set-ConnectDefault -Region, or set AWS_REGION.");
             return new AwsServices
             {
                 Connect = factory.Connect,

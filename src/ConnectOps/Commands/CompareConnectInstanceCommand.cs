@@ -1,11 +1,13 @@
 using System.Management.Automation;
 using ConnectOps.Engine.Planning.Compare;
+using ConnectOps.Engine.Reconcilers.Framework;
 
 namespace ConnectOps.Commands;
 
 /// <summary>
-/// The delta between a config and an instance, as if nothing were managed yet (no state read; resources matched by
-/// name): one object per resource, or a Markdown/HTML report for a change ticket. Reads only.
+/// The delta between a config (or, with -ReferenceInstanceId, another instance) and an instance, as if nothing were
+/// managed yet (no state read; resources matched by name): one object per resource, or a Markdown/HTML report for a
+/// change ticket. Reads only.
 /// </summary>
 [Cmdlet(VerbsData.Compare, "ConnectInstance", DefaultParameterSetName = ObjectsSet)]
 [OutputType(typeof(ResourceDelta), ParameterSetName = [ObjectsSet])]
@@ -21,6 +23,11 @@ public sealed class CompareConnectInstanceCommand : ConnectCmdletBase
     [ValidateNotNullOrEmpty]
     public string? InstanceId { get; set; }
 
+    /// <summary>Compare this instance (exported in memory, as Export-ConnectConfig reads it) with -InstanceId instead of a config.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ReferenceInstanceId { get; set; }
+
     /// <summary>Also return the resources that are the same.</summary>
     [Parameter(ParameterSetName = ObjectsSet)]
     public SwitchParameter IncludeEqual { get; set; }
@@ -35,16 +42,25 @@ public sealed class CompareConnectInstanceCommand : ConnectCmdletBase
 
     protected override void Run()
     {
-        var config = LoadConfig();
-        using var aws = OpenAws(config);
         InstanceComparison comparison;
         try
         {
-            comparison = Engine.Run(ct => new InstanceComparer(aws, Engine).CompareAsync(config, InstanceId!, ct));
+            if (ReferenceInstanceId is { } reference)
+            {
+                // Two instances: no config file; the AWS settings come from the parameters (and the session's defaults).
+                using var aws = Engine.Run(ct => AwsServicesFactory.CreateAsync(new AwsSettings { Region = Region, ProfileName = ProfileName, EndpointUrl = EndpointUrl }, ct));
+                comparison = Engine.Run(ct => new InstanceComparer(aws, Engine).CompareInstancesAsync(reference, InstanceId!, ct));
+            }
+            else
+            {
+                var config = LoadConfig();
+                using var aws = OpenAws(config);
+                comparison = Engine.Run(ct => new InstanceComparer(aws, Engine).CompareAsync(config, InstanceId!, ct));
+            }
         }
         catch (Exception ex) when (IsEngineError(ex))
         {
-            ThrowEngineError(ex, InstanceId);
+            ThrowEngineError(ex, ReferenceInstanceId ?? InstanceId);
             return;
         }
         foreach (var (op, n) in comparison.Statistics.ApiCalls) WriteVerbose($"API calls: {op} × {n}");

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ConnectOps.Engine.Abstractions;
 using ConnectOps.Engine.Addressing;
 using ConnectOps.Engine.Execution;
+using ConnectOps.Engine.Export;
 using ConnectOps.Engine.Model;
 using ConnectOps.Engine.Reconcilers;
 using ConnectOps.Engine.Reconcilers.Framework;
@@ -75,6 +76,24 @@ public sealed class InstanceComparer
             InstanceArn = context.InstanceArn ?? instances[0].Arn,
             Deltas = deltas.ToValueList(),
             Plan = plan,
+            Statistics = PlanStatistics.Between(before, _aws.CallCounts()),
+        };
+    }
+
+    /// <summary>
+    /// Two instances: the reference is exported in memory (the same bulk read as Export-ConnectConfig, instance pinned
+    /// by id, numbers by their number) and that config is compared with <paramref name="instanceId"/>. The deltas say
+    /// what an apply of the reference's export would change in the other instance.
+    /// </summary>
+    public async Task<InstanceComparison> CompareInstancesAsync(string referenceInstanceId, string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(referenceInstanceId);
+        var before = _aws.CallCounts();
+        var export = await ConfigExporter.ExportAsync(_aws, _host, new ExportOptions { InstanceId = referenceInstanceId }, cancellationToken, _reconcilers).ConfigureAwait(false);
+        var comparison = await CompareAsync(export.BoundConfig, instanceId, cancellationToken).ConfigureAwait(false);
+        return comparison with
+        {
+            ConfigPath = $"instance {export.InstanceAlias} ({export.InstanceId})",
             Statistics = PlanStatistics.Between(before, _aws.CallCounts()),
         };
     }

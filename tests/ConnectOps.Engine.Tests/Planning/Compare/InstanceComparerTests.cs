@@ -67,6 +67,39 @@ public sealed class InstanceComparerTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Two_instances_compare_through_an_export_of_the_reference_and_only_their_differences_show()
+    {
+        // A: the basic config. B: the same config under another alias, then edited (a limit, a queue gone, one new).
+        using var a = new Harness(Emulator, Harness.BasicConfig("compare-ref"));
+        await ApplyOkAsync(a);
+        var (b, bId) = await AppliedThenEditedAsync("compare-other");
+        using var _ = b;
+        await ApplyOkAsync(b);
+        var aId = (await a.StateAsync()).Instance!.Id;
+        await Emulator.ResetCallsAsync();
+
+        InstanceComparison same, different;
+        using (var ws = await a.OpenAsync())
+        {
+            var comparer = new InstanceComparer(ws.Aws, a.Host);
+            same = await comparer.CompareInstancesAsync(aId, aId, CancellationToken.None);
+            different = await comparer.CompareInstancesAsync(aId, bId, CancellationToken.None);
+        }
+
+        Assert.True(same.IsSame, string.Join("\n", same.Deltas.Where(d => d.Kind != DeltaKind.Same).Select(d => $"{d.Address} {d.Kind} {string.Join(",", d.Diffs.Select(x => x.Path))}")));
+        Assert.Equal(bId, different.InstanceId);
+        Assert.Contains(aId, different.ConfigPath, StringComparison.Ordinal);
+        // What an apply of A's export would do to B: put CustomerService back to A's, create Billing, delete Sales.
+        var limit = Assert.Single(Delta(different, "Queues/CustomerService").Diffs, d => d.Path == "MaxContacts");
+        Assert.Equal((200, 100), (limit.Before!.GetValue<int>(), limit.After!.GetValue<int>()));
+        Assert.Equal(DeltaKind.OnlyInConfig, Delta(different, "Queues/Billing").Kind);
+        Assert.Equal(DeltaKind.OnlyInInstance, Delta(different, "Queues/Sales").Kind);
+        Assert.Equal(DeltaKind.Same, Delta(different, "HoursOfOperation/UK Business Hours").Kind);
+        Assert.DoesNotContain(different.Deltas, d => d.Address.ToString() == "Instance" && d.Kind != DeltaKind.Same);
+        Assert.DoesNotContain((await Emulator.CallsAsync()).Keys, op => !FlowSamples.IsRead(op));
+    }
+
+    [Fact]
     public async Task The_instance_is_pinned_by_id_so_a_config_for_another_alias_compares_with_it()
     {
         var (h, instanceId) = await AppliedThenEditedAsync("compare-pinned");
