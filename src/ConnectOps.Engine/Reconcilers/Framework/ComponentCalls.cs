@@ -29,7 +29,13 @@ public sealed record ComponentCalls
 
     public IReadOnlyList<AwsOperation> Delete { get; init; } = [];
 
-    public IEnumerable<AwsOperation> All => Read.Concat(Write).Concat(Delete);
+    /// <summary>
+    /// Reads only Export-ConnectConfig asks for (a user's email by DescribeUser with -IncludeUserContactInfo): never
+    /// made by a plan or an apply, so not in their policy.
+    /// </summary>
+    public IReadOnlyList<AwsOperation> ExportOnly { get; init; } = [];
+
+    public IEnumerable<AwsOperation> All => Read.Concat(Write).Concat(Delete).Concat(ExportOnly);
 
     /// <summary>Operations of one service from a space-separated list: <c>Of("connect", "CreateQueue DeleteQueue")</c>.</summary>
     public static IReadOnlyList<AwsOperation> Of(string service, string operations) =>

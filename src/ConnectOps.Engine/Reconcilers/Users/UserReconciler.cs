@@ -62,6 +62,7 @@ public sealed class UserReconciler : Reconciler
         Read = ComponentCalls.Connect("SearchUsers"),
         Write = [.. ComponentCalls.Connect("CreateUser UpdateUserIdentityInfo UpdateUserPhoneConfig UpdateUserRoutingProfile UpdateUserSecurityProfiles UpdateUserHierarchy"), .. ConnectTags.Calls, .. ComponentCalls.Of("secretsmanager", "GetSecretValue")],
         Delete = ComponentCalls.Connect("DeleteUser"),
+        ExportOnly = ComponentCalls.Connect("DescribeUser"),
     };
 
     public override ComponentCalls Calls => CallTable;
