@@ -4,11 +4,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    $PSStyle.OutputRendering = 'PlainText'
-    Import-Module (Get-TestModulePath) -Force
-    Set-DummyAwsEnvironment
-    # Quotas off: each scenario applies its own instance (the default quota is 2 per Region).
-    $script:Emulator = Start-ConnectEmulator -ResourceQuotas off
+    $script:Emulator = Start-TestEmulatorSession
     $script:Endpoint = $script:Emulator.Endpoint
 
     $script:ExpectedAddresses = @(

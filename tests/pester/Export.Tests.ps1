@@ -5,10 +5,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    $PSStyle.OutputRendering = 'PlainText'
-    Import-Module (Get-TestModulePath) -Force
-    Set-DummyAwsEnvironment
-    $script:Emulator = Start-ConnectEmulator -ResourceQuotas off
+    $script:Emulator = Start-TestEmulatorSession
     $script:Endpoint = $script:Emulator.Endpoint
     $script:Config = Copy-ConnectExample -Destination (Join-Path $TestDrive 'source') -Alias 'export-pester'
     Invoke-ConnectApply -ConfigPath $script:Config -EndpointUrl $script:Endpoint -Force -ErrorAction Stop | Out-Null

@@ -3,10 +3,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    $PSStyle.OutputRendering = 'PlainText'
-    Import-Module (Get-TestModulePath) -Force
-    Set-DummyAwsEnvironment
-    $script:Emulator = Start-ConnectEmulator -ResourceQuotas off
+    $script:Emulator = Start-TestEmulatorSession
     $script:Endpoint = $script:Emulator.Endpoint
     $script:FullExample = Join-Path $script:RepoRoot 'examples/full-contact-center/connectops.psd1'
 

@@ -2,10 +2,7 @@
 # actions allow any instance, with a warning) and after it (scoped to the instance ARN state records).
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    $PSStyle.OutputRendering = 'PlainText'
-    Import-Module (Get-TestModulePath) -Force
-    Set-DummyAwsEnvironment
-    $script:Emulator = Start-ConnectEmulator -ResourceQuotas off
+    $script:Emulator = Start-TestEmulatorSession
     $script:Endpoint = $script:Emulator.Endpoint
 
     $script:Folder = Join-Path $TestDrive 'full-contact-center'

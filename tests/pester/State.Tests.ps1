@@ -12,10 +12,7 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    $PSStyle.OutputRendering = 'PlainText'
-    Import-Module (Get-TestModulePath) -Force
-    Set-DummyAwsEnvironment
-    $script:Emulator = Start-ConnectEmulator -ResourceQuotas off
+    $script:Emulator = Start-TestEmulatorSession
     $script:Endpoint = $script:Emulator.Endpoint
 
     # A Connect call the way another tool would make it (the emulator checks the signature's shape only).

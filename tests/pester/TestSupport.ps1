@@ -93,3 +93,13 @@ function Set-DummyAwsEnvironment {
     $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path ([IO.Path]::GetTempPath()) 'connectops-no-such-aws-credentials'
     Remove-Item Env:AWS_PROFILE -ErrorAction SilentlyContinue
 }
+
+# How every emulator-backed Pester file starts: plain-text output, the module under test, dummy credentials, and an
+# emulator with resource quotas off (each scenario applies its own instance; the default quota is 2 per Region).
+# Returns the emulator: $script:Emulator = Start-TestEmulatorSession; stop it in AfterAll.
+function Start-TestEmulatorSession {
+    $PSStyle.OutputRendering = 'PlainText'
+    Import-Module (Get-TestModulePath) -Force -Global
+    Set-DummyAwsEnvironment
+    Start-ConnectEmulator -ResourceQuotas off
+}

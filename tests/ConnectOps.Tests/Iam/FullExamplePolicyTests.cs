@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ConnectOps.Engine.Abstractions;
 using ConnectOps.Engine.Config;
 using ConnectOps.Engine.Execution;
 using ConnectOps.Engine.Model;
@@ -43,17 +41,6 @@ public sealed class FullExamplePolicyTests : IClassFixture<ExampleEmulatorFixtur
         try { Directory.Delete(_work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private sealed class YesHost : IHost
-    {
-        public ConcurrentQueue<string> Warnings { get; } = new();
-        public CancellationToken CancellationToken => CancellationToken.None;
-        public bool ShouldProcess(string target, string action, string renderedDiff) => true;
-        public void WriteVerbose(string message) { }
-        public void WriteWarning(string message) => Warnings.Enqueue(message);
-        public void WriteDebug(string message) { }
-        public void PostProgress(ProgressEvent progress) { }
-    }
-
     private ConnectConfig Load()
     {
         string? root = null;
@@ -77,7 +64,7 @@ public sealed class FullExamplePolicyTests : IClassFixture<ExampleEmulatorFixtur
     private async Task<Workspace> OpenAsync(ConnectConfig config)
     {
         var aws = await AwsServicesFactory.CreateAsync(new AwsSettings { Region = config.Region, EndpointUrl = _emulator.Endpoint.ToString() }, CancellationToken.None);
-        return new Workspace(config, new LocalStateStore(config.State.Path!), aws, new YesHost()) { PollInterval = TimeSpan.FromMilliseconds(5) };
+        return new Workspace(config, new LocalStateStore(config.State.Path!), aws, new ExamplesTests.YesHost()) { PollInterval = TimeSpan.FromMilliseconds(5) };
     }
 
     private async Task ResetCallsAsync() => (await _emulator.Http.PostAsync("/_connectops/calls/reset", null)).EnsureSuccessStatusCode();
