@@ -269,6 +269,17 @@ public sealed class Executor
             var change = group.First().Change;
             try
             {
+                // What the deferred facets name must exist: a quick connect whose user failed leaves the queue as it
+                // was created (in state), its association for the next apply, instead of failing with a lookup error.
+                var blocked = group.SelectMany(step => DeferredReferences(step, change.Desired!)).Distinct()
+                    .Where(a => outcomes.TryGetValue(a, out var o) && o.Status is ChangeStatus.Failed or ChangeStatus.Skipped).ToList();
+                if (blocked.Count > 0)
+                {
+                    var facets = string.Join(", ", group.Select(step => step.Facet).Distinct());
+                    outcomes[change.Address] = new ChangeOutcome(change.Address, change.Action, ChangeStatus.Skipped,
+                        $"{(change.Action == ChangeAction.Create ? "created, but its" : "its")} {facets} were not applied: {string.Join(", ", blocked)} did not complete. Fix that and apply again.");
+                    return;
+                }
                 foreach (var step in group)
                     await step.Reconciler.UpdateAsync(context, step.Facet, change.Desired!, step.Id, step.Arn, step.Live, cancellationToken).ConfigureAwait(false);
                 var last = group.Last();
@@ -288,6 +299,19 @@ public sealed class Executor
             }
         })).ConfigureAwait(false);
     }
+
+    /// <summary>The resources a deferred facet's properties name (a queue's quick connects), as addresses.</summary>
+    private static IEnumerable<ResourceAddress> DeferredReferences(DeferredStep step, DesiredResource desired) =>
+        step.Reconciler.Properties.Where(p => p.Facet == step.Facet && p.References is not null)
+            .SelectMany(p => ReferencedKeys(desired.Properties[p.Name], p.ReferenceMember).Select(key => new ResourceAddress(p.References!.Value, key)));
+
+    private static IEnumerable<string> ReferencedKeys(JsonNode? value, string? member) => value switch
+    {
+        JsonArray items => items.SelectMany(i => ReferencedKeys(i, member)),
+        JsonObject item when member is not null => ReferencedKeys(item[member], null),
+        JsonValue v when JsonValues.AsString(v) is { Length: > 0 } key => [key],
+        _ => [],
+    };
 
     /// <summary>
     /// A new instance comes with default resources (Basic Hours, BasicQueue …) that the config may

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConnectOps.Aws.Connect.Model;
 using ConnectOps.Engine.Addressing;
+using ConnectOps.Engine.Execution;
 using ConnectOps.Engine.Planning;
 
 namespace ConnectOps.Engine.Tests.Reconcilers;
@@ -78,6 +79,31 @@ public sealed class QuickConnectsTests(EmulatorFixture emulator) : ComponentTest
         var request = new ListQueueQuickConnectsRequest { InstanceId = state.Instance!.Id, QueueId = state.Resources[ResourceAddress.Parse("Queues/" + queue)].Id, MaxResults = 100 };
         await foreach (var s in ws.Aws.Connect.Paginators.ListQueueQuickConnects(request).QuickConnectSummaryList) ids.Add(s.Id!);
         return ids;
+    }
+
+    [Fact]
+    public async Task AQueueWhoseQuickConnectDidNotCompleteIsCreatedAndAssociatesOnTheNextApply()
+    {
+        // No password secret yet: the user fails, so the USER quick connect is skipped, and the queue that lists it
+        // must neither fail nor call AWS with a key that has no id.
+        var config = Config("qc-blocked");
+        config["Queues"]![0]!["QuickConnects"] = Json("""[ "escalate", "team_lead" ]""");
+        using var h = new Harness(Emulator, config);
+
+        var first = await h.ApplyAsync();
+
+        var queue = Assert.Single(first.Outcomes, o => o.Address.ToString() == "Queues/CustomerService");
+        Assert.Equal(ChangeStatus.Skipped, queue.Status);
+        Assert.Contains("QuickConnects/team_lead did not complete", queue.Message, StringComparison.Ordinal);
+        Assert.Equal(ChangeStatus.Failed, Assert.Single(first.Outcomes, o => o.Address.ToString() == "Users/team.lead").Status);
+        Assert.NotNull((await h.StateAsync()).Get(ResourceAddress.Parse("Queues/CustomerService")));
+
+        await Emulator.CreateSecretAsync("connectops/users/lead", "Lead-Passw0rd");
+        await Emulator.ResetCallsAsync();
+        await ApplyOkAsync(h);
+
+        Assert.Equal(1, (await WritesAsync()).GetValueOrDefault("Connect.AssociateQueueQuickConnects"));
+        await AssertPlanEmptyAsync(h);
     }
 
     [Fact]
