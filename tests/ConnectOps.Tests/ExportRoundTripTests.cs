@@ -110,7 +110,8 @@ public sealed class ExportRoundTripTests : IClassFixture<ExampleEmulatorFixture>
 
         // Export A; the files load with the .psd1 reader and, with the exported state, plan nothing against A.
         var (exportA, folderA) = await ExportToAsync(instanceA, Path.Combine(_work, "export-a"));
-        Assert.Equal(7, exportA.FlowFiles.Count); // the example's six and the instance's sample flow
+        Assert.Equal(6, exportA.FlowFiles.Count); // the example's six; the instance's own sample flow is a default, left out
+        Assert.Contains(new Engine.Addressing.ResourceAddress(Engine.Addressing.Component.ContactFlows, "Sample inbound flow (first contact experience)"), exportA.SkippedDefaults);
         Assert.Equal(6, exportA.Counts[Engine.Addressing.Component.Users]);
         Assert.Empty(exportA.ExternalDependencies);
         var configA = Load(Path.Combine(folderA, ExportWriter.ConfigFileName));

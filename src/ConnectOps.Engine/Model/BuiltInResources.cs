@@ -14,10 +14,12 @@ public static class BuiltInResources
 
     public static readonly IReadOnlyList<string> SecurityProfiles = ["Admin", "Agent", "CallCenterManager", "QualityAnalyst"];
 
+    /// <summary>The default flows, and the sample flow a new instance is created with (exports leave it out, compares do not count it).</summary>
     public static readonly IReadOnlyList<string> ContactFlows =
     [
         "Default agent hold", "Default agent transfer", "Default agent whisper", "Default customer hold",
         "Default customer queue", "Default customer whisper", "Default outbound", "Default queue transfer",
+        "Sample inbound flow (first contact experience)",
     ];
 
     public const string DefaultQueueTransferFlow = "Default queue transfer";
