@@ -414,7 +414,8 @@ public static class ConfigExporter
                     state = state.WithResource(desired.Address, Executor.Record(reconciler, desired, match.Id, match.Arn, ResourceOrigin.Config, match.Properties));
                 }
             }
-            return state;
+            // The outputs an apply would have written: the first plan is empty, so no apply comes to write them.
+            return Workspace.WithOutputs(state, model);
         }
 
         private LiveResource? Match(Reconciler reconciler, DesiredResource desired, IReadOnlyList<LiveResource> items)

@@ -150,6 +150,9 @@ public sealed class ExportTests : ComponentTestBase
         // Keys from names, defaults left out but referenced by name, placeholders instead of ids, external ARNs kept and listed.
         var config = exportA.Config;
         Assert.False(config["Instance"]!.AsObject().ContainsKey("Id"));
+        // The exported state carries the outputs an apply writes (no apply follows an empty plan to write them).
+        Assert.Equal(instanceA, exportA.State!.Outputs["instance_id"]);
+        Assert.Contains("Sales", exportA.State.Outputs["queue_ids"], StringComparison.Ordinal);
         Assert.Equal(["Sales", "Support"], config["Queues"]!.AsArray().Select(q => q!["Name"]!.GetValue<string>()));
         Assert.Equal(["escalate", "external_helpdesk"], config["QuickConnects"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["escalate", "external_helpdesk"], Queue(config, "Sales")["QuickConnects"]!.AsArray().Select(k => k!.GetValue<string>()).Order());

@@ -2,6 +2,7 @@ using System.Text;
 using ConnectOps.Engine.Abstractions;
 using ConnectOps.Engine.Addressing;
 using ConnectOps.Engine.Config;
+using ConnectOps.Engine.Execution;
 using ConnectOps.Engine.Imperative;
 using ConnectOps.Engine.Model;
 using ConnectOps.Engine.Reconcilers;
@@ -106,7 +107,7 @@ public static class TerraformMigrationWriter
     /// </summary>
     private static (StateDocument State, List<SkippedResource> Skipped) BuildState(TerraformMigration migration, ConnectConfig config)
     {
-        var desired = ReconcilerRegistry.All.SelectMany(r => r.Desired(config)).ToDictionary(d => d.Address);
+        var desired = ReconcilerRegistry.All.SelectMany(r => r.Desired(config).Select(d => (Reconciler: r, Desired: d))).ToDictionary(x => x.Desired.Address);
         var state = StateDocument.New().WithInstance(migration.Instance);
         var skipped = new List<SkippedResource>();
         foreach (var adopted in migration.Adopted)
@@ -117,22 +118,14 @@ public static class TerraformMigrationWriter
                 continue;
             }
             var (id, arn) = migration.Identities[adopted.Address];
-            state = state.WithResource(adopted.Address, Recorded(want, id, arn, ResourceOrigin.Config));
+            state = state.WithResource(adopted.Address, Executor.Record(want.Reconciler, want.Desired, id, arn, ResourceOrigin.Config, live: null));
         }
         if (!state.Resources.ContainsKey(ResourceAddress.Instance) && desired.TryGetValue(ResourceAddress.Instance, out var instance))
         {
             // An instance made outside this Terraform state: recorded so plans find it, never created.
-            state = state.WithResource(ResourceAddress.Instance, Recorded(instance, migration.Instance.Id, migration.Instance.Arn, ResourceOrigin.Import));
+            state = state.WithResource(ResourceAddress.Instance, Executor.Record(instance.Reconciler, instance.Desired, migration.Instance.Id, migration.Instance.Arn, ResourceOrigin.Import, live: null));
         }
-        return (Execution.Workspace.WithOutputs(state, config), skipped);
-    }
-
-    /// <summary>A state entry as an apply records it: the desired properties with the name, and what the resource depends on.</summary>
-    private static ResourceState Recorded(Reconcilers.Framework.DesiredResource want, string id, string? arn, ResourceOrigin origin)
-    {
-        var attributes = (System.Text.Json.Nodes.JsonObject)want.Properties.DeepClone();
-        attributes["Name"] = want.Name;
-        return new ResourceState(id, arn, origin, attributes, want.DependsOn.ToValueList());
+        return (Workspace.WithOutputs(state, config), skipped);
     }
 
     private static string NotDeclared(ResourceAddress address) => address.Component switch
