@@ -29,7 +29,7 @@ namespace ConnectOps.Engine.Export;
 /// </summary>
 public static class ConfigExporter
 {
-    private const string FlowsFolder = "flows";
+    private const string FlowsFolder = ConfigFolderWriter.FlowsFolder;
 
     private static readonly JsonSerializerOptions FlowJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -1,4 +1,4 @@
-using System.Text;
+using ConnectOps.Engine.Config;
 using ConnectOps.Engine.Execution;
 using ConnectOps.Engine.State;
 
@@ -6,14 +6,12 @@ namespace ConnectOps.Engine.Export;
 
 /// <summary>
 /// Writes an export to a folder: connectops.psd1, flows/*.json, and with state .connectops/state.json (where the
-/// Local backend looks for it). A folder that holds anything is refused unless <c>force</c> is given; then the old
-/// connectops.psd1, flow files and local state are replaced (other files stay).
+/// Local backend looks for it), through <see cref="ConfigFolderWriter"/>. A folder that holds anything is refused unless
+/// <c>force</c> is given; then the old connectops.psd1, flow files and local state are replaced (other files stay).
 /// </summary>
 public static class ExportWriter
 {
-    public const string ConfigFileName = "connectops.psd1";
-
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    public const string ConfigFileName = ConfigFolderWriter.ConfigFileName;
 
     /// <summary>Checks the folder before anything is read from AWS: a file, or a non-empty folder without force, is an error.</summary>
     public static void CheckFolder(string folder, bool force)
@@ -39,41 +37,11 @@ public static class ExportWriter
         return paths;
     }
 
-    public static async Task<IReadOnlyList<string>> WriteAsync(ExportResult export, string folder, bool force, CancellationToken cancellationToken)
+    /// <summary>Writes the export all or nothing (see <see cref="ConfigFolderWriter"/>); returns the files written.</summary>
+    public static Task<IReadOnlyList<string>> WriteAsync(ExportResult export, string folder, bool force, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(export);
         CheckFolder(folder, force);
-        Directory.CreateDirectory(folder);
-        var flows = Path.Combine(folder, "flows");
-        var store = LocalStateStore.ForConfig(Path.Combine(folder, ConfigFileName));
-        if (force)
-        {
-            // Stale flow files would look like part of the new export.
-            if (Directory.Exists(flows))
-            {
-                foreach (var old in Directory.EnumerateFiles(flows, "*.json")) File.Delete(old);
-            }
-            if (export.State is not null)
-            {
-                foreach (var old in new[] { store.StatePath, store.BackupPath }.Where(File.Exists)) File.Delete(old);
-            }
-        }
-        var written = new List<string>();
-        var configPath = Path.Combine(folder, ConfigFileName);
-        await File.WriteAllTextAsync(configPath, export.ConfigText, Utf8NoBom, cancellationToken).ConfigureAwait(false);
-        written.Add(configPath);
-        foreach (var file in export.FlowFiles)
-        {
-            var path = Path.Combine(folder, file.RelativePath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, file.Text, Utf8NoBom, cancellationToken).ConfigureAwait(false);
-            written.Add(path);
-        }
-        if (export.State is { } state)
-        {
-            await store.WriteAsync(state, null, cancellationToken).ConfigureAwait(false);
-            written.Add(store.StatePath);
-        }
-        return written;
+        return ConfigFolderWriter.WriteAsync(folder, export.ConfigText, export.FlowFiles.Select(f => (f.RelativePath, f.Text)), _ => export.State, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using ConnectOps.Engine.Abstractions;
 using ConnectOps.Engine.Addressing;
 using ConnectOps.Engine.Config;
@@ -20,17 +19,16 @@ public sealed record TerraformMigrationResult(
     IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// Writes a <see cref="TerraformMigration"/> as connectops.psd1, flows/*.json and the local state, all or nothing:
-/// everything is written to a folder beside the output first, the config is read back and bound there (every
-/// error stops the migration before the output is touched), the state is built from what the reconcilers want
-/// for that config (the attributes an apply records, so the next plan compares the same things), and only then
-/// are the files moved into place.
+/// Writes a <see cref="TerraformMigration"/> as connectops.psd1, flows/*.json and the local state, all or nothing
+/// (<see cref="ConfigFolderWriter"/>): the config is read back and bound in the staging folder (every error stops the
+/// migration before the output is touched), the state is built from what the reconcilers want for that config (the
+/// attributes an apply records, so the next plan compares the same things), and only then are the files moved into place.
 /// </summary>
 public static class TerraformMigrationWriter
 {
-    public const string ConfigFileName = "connectops.psd1";
+    public const string ConfigFileName = ConfigFolderWriter.ConfigFileName;
 
-    public static string StatePathIn(string outputPath) => Path.Combine(Path.GetFullPath(outputPath), ".connectops", "state.json");
+    public static string StatePathIn(string outputPath) => LocalStateStore.ForConfig(Path.Combine(Path.GetFullPath(outputPath), ConfigFileName)).StatePath;
 
     /// <summary>The files a migration into <paramref name="outputPath"/> would overwrite.</summary>
     public static IReadOnlyList<string> Existing(string outputPath, TerraformMigration migration)
@@ -54,38 +52,22 @@ public static class TerraformMigrationWriter
                 $"{output} already holds {string.Join(", ", existing.Select(e => Path.GetRelativePath(output, e)))}. Choose an empty -OutputPath, or add -Force to replace them. Nothing was written.",
                 output);
         }
-        var parent = Path.GetDirectoryName(output) ?? output;
-        Directory.CreateDirectory(parent);
-        var temp = Path.Combine(parent, $".connectops-migration-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(temp);
-        try
+        var header = new[]
         {
-            var configPath = Path.Combine(temp, ConfigFileName);
-            var header = new[]
-            {
-                $"Migrated from the Terraform state {migration.Source} by Import-ConnectTerraformState.",
-                "Every resource below is adopted in .connectops/state.json under its Terraform key: Invoke-ConnectPlan should show no changes.",
-            };
-            await File.WriteAllTextAsync(configPath, PsdWriter.Write(migration.Config, header), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-            foreach (var (file, content) in migration.FlowFiles)
-            {
-                var path = Path.Combine(temp, file);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllTextAsync(path, content, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-            }
-            var config = Bind(migration, configPath, reader);
-            var (state, skipped) = BuildState(migration, config);
-            await LocalStateStore.ForConfig(configPath).WriteAsync(state, null, cancellationToken).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            MoveInto(temp, output);
-            var adopted = migration.Adopted.Where(a => state.Resources.ContainsKey(a.Address)).ToList();
-            return new TerraformMigrationResult(Path.Combine(output, ConfigFileName), StatePathIn(output),
-                migration.FlowFiles.Keys.Select(f => Path.Combine(output, f)).ToList(), adopted, [.. migration.Skipped, .. skipped], migration.Warnings);
-        }
-        finally
+            $"Migrated from the Terraform state {migration.Source} by Import-ConnectTerraformState.",
+            "Every resource below is adopted in .connectops/state.json under its Terraform key: Invoke-ConnectPlan should show no changes.",
+        };
+        StateDocument? state = null;
+        var skipped = new List<SkippedResource>();
+        await ConfigFolderWriter.WriteAsync(output, PsdWriter.Write(migration.Config, header), migration.FlowFiles.Select(f => (f.Key, f.Value)), configPath =>
         {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-        }
+            // Read back and bound where it was written: an invalid config stops the migration before the output is touched.
+            (state, skipped) = BuildState(migration, Bind(migration, configPath, reader));
+            return state;
+        }, cancellationToken).ConfigureAwait(false);
+        var adopted = migration.Adopted.Where(a => state!.Resources.ContainsKey(a.Address)).ToList();
+        return new TerraformMigrationResult(Path.Combine(output, ConfigFileName), StatePathIn(output),
+            migration.FlowFiles.Keys.Select(f => Path.Combine(output, f)).ToList(), adopted, [.. migration.Skipped, .. skipped], migration.Warnings);
     }
 
     private static ConnectConfig Bind(TerraformMigration migration, string configPath, IConfigReader? reader)
@@ -134,23 +116,4 @@ public static class TerraformMigrationWriter
         Component.Iam => "ConnectOps manages the instance's role only with Instance.IamPolicyArn, and no managed policy is attached to it: the role stays as it is",
         _ => $"the migrated config does not declare {address}: it stays as it is",
     };
-
-    /// <summary>Moves the written files into the output folder (the folder itself when it does not exist yet).</summary>
-    private static void MoveInto(string temp, string output)
-    {
-        if (!Directory.Exists(output))
-        {
-            Directory.Move(temp, output);
-            return;
-        }
-        var stateDir = Path.Combine(output, ".connectops");
-        if (Directory.Exists(stateDir)) Directory.Delete(stateDir, recursive: true);
-        Directory.Move(Path.Combine(temp, ".connectops"), stateDir);
-        foreach (var file in Directory.EnumerateFiles(temp, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(output, Path.GetRelativePath(temp, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(file, target, overwrite: true);
-        }
-    }
 }
