@@ -13,6 +13,19 @@ public sealed partial class ConfigBinder
     private readonly BindContext _ctx;
     private readonly NameRegistry _names;
 
+    /// <summary>
+    /// A config that names only an existing instance (and its Region, when given): what the readers need when a command
+    /// is given an instance instead of a config file (Get- cmdlets with -InstanceId, Export-ConnectConfig).
+    /// </summary>
+    /// <param name="origin">What errors name as the source, e.g. "-InstanceId".</param>
+    public static ConfigLoadResult BindInstance(string instanceId, string? region, string configPath, string origin)
+    {
+        var at = new SourcePosition(origin, 1, 1);
+        var entries = new List<ConfigMapEntry> { new("Instance", at, new ConfigMap(at, [new ConfigMapEntry("Id", at, ConfigScalar.String(at, instanceId))])) };
+        if (region is { Length: > 0 }) entries.Add(new ConfigMapEntry("Region", at, ConfigScalar.String(at, region)));
+        return Bind(new ConfigMap(at, entries), configPath);
+    }
+
     /// <summary>Names that exist outside the config (in state or in AWS): references to them are valid.</summary>
     private readonly Func<Component, string, bool>? _existsElsewhere;
 

@@ -128,8 +128,7 @@ public static class ConfigExporter
     /// <summary>A config that names only the instance: what the readers need without a config file.</summary>
     private static ConnectConfig BareConfig(string instanceId, string region, string configPath)
     {
-        var tree = new JsonObject { ["Region"] = region, ["Instance"] = new JsonObject { ["Id"] = instanceId } };
-        var bound = ConfigBinder.Bind(ConfigEntries.ToNode(tree, new SourcePosition("(export)", 1, 1)), configPath);
+        var bound = ConfigBinder.BindInstance(instanceId, region, configPath, "(export)");
         return bound.Config ?? throw new ImperativeException("ConnectOps.InvalidInstanceId", EngineErrorKind.InvalidData,
             string.Join(" ", bound.Errors.Select(e => e.Message)));
     }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using ConnectOps.Engine.Planning.Compare;
-using ConnectOps.Engine.Reconcilers.Framework;
 
 namespace ConnectOps.Commands;
 
@@ -48,7 +47,7 @@ public sealed class CompareConnectInstanceCommand : ConnectCmdletBase
             if (ReferenceInstanceId is { } reference)
             {
                 // Two instances: no config file; the AWS settings come from the parameters (and the session's defaults).
-                using var aws = Engine.Run(ct => AwsServicesFactory.CreateAsync(new AwsSettings { Region = Region, ProfileName = ProfileName, EndpointUrl = EndpointUrl }, ct));
+                using var aws = OpenAws();
                 comparison = Engine.Run(ct => new InstanceComparer(aws, Engine).CompareInstancesAsync(reference, InstanceId!, ct));
             }
             else

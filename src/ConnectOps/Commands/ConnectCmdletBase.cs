@@ -168,15 +168,20 @@ public abstract class ConnectCmdletBase : PSCmdlet
     }
 
     /// <summary>The AWS clients for a config (credentials resolved here), for commands that need no state; the caller disposes them.</summary>
-    protected AwsServices OpenAws(ConnectConfig config)
+    protected AwsServices OpenAws(ConnectConfig config) => OpenAws(AwsSettingsFor(config));
+
+    /// <summary>The AWS clients from -Region, -ProfileName and -EndpointUrl alone (and the session's defaults): for commands given an instance, not a config.</summary>
+    protected AwsServices OpenAws() => OpenAws(new AwsSettings { Region = Region, ProfileName = ProfileName, EndpointUrl = EndpointUrl });
+
+    private AwsServices OpenAws(AwsSettings settings)
     {
         try
         {
-            return Engine.Run(ct => AwsServicesFactory.CreateAsync(AwsSettingsFor(config), ct));
+            return Engine.Run(ct => AwsServicesFactory.CreateAsync(settings, ct));
         }
         catch (Exception ex) when (IsEngineError(ex))
         {
-            ThrowEngineError(ex, Region ?? config.Region);
+            ThrowEngineError(ex, settings.Region);
             return null!;
         }
     }

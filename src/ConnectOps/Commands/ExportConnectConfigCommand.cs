@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using ConnectOps.Engine.Addressing;
 using ConnectOps.Engine.Export;
-using ConnectOps.Engine.Reconcilers.Framework;
 using ConnectOps.Hosting;
 
 namespace ConnectOps.Commands;
@@ -115,7 +114,7 @@ public sealed class ExportConnectConfigCommand : ConnectCmdletBase
     private ExportResult ExportNamedInstance(ExportOptions options)
     {
         var instanceId = InstanceAlias is null ? InstanceId ?? SessionDefaults.Current?.InstanceId : null;
-        using var aws = Engine.Run(ct => AwsServicesFactory.CreateAsync(new AwsSettings { Region = Region, ProfileName = ProfileName, EndpointUrl = EndpointUrl }, ct));
+        using var aws = OpenAws();
         return Engine.Run(ct => ConfigExporter.ExportAsync(aws, Engine, options with { InstanceId = instanceId }, ct));
     }
 

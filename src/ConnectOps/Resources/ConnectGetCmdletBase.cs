@@ -3,7 +3,6 @@ using ConnectOps.Completion;
 using ConnectOps.Engine.Config;
 using ConnectOps.Engine.Imperative;
 using ConnectOps.Engine.Model;
-using ConnectOps.Engine.Reconcilers.Framework;
 using ConnectOps.Hosting;
 using ConnectOps.Resources;
 
@@ -46,7 +45,7 @@ public abstract class ConnectGetCmdletBase : ConnectCmdletBase
             if (instanceId is not null)
             {
                 var config = BareConfig(instanceId);
-                using var aws = Engine.Run(ct => AwsServicesFactory.CreateAsync(new AwsSettings { Region = Region ?? config.Region, ProfileName = ProfileName, EndpointUrl = EndpointUrl }, ct));
+                using var aws = OpenAws(config);
                 views = Engine.Run(ct => ResourceReader.ReadAsync(config, null, aws, Engine, component, instanceId, ct));
             }
             else
@@ -82,11 +81,7 @@ public abstract class ConnectGetCmdletBase : ConnectCmdletBase
     /// <summary>A config that names only the instance (and Region): what the readers need when there is no config file.</summary>
     private ConnectConfig BareConfig(string instanceId)
     {
-        var at = new SourcePosition("-InstanceId", 1, 1);
-        var instance = new ConfigMap(at, [new ConfigMapEntry("Id", at, ConfigScalar.String(at, instanceId))]);
-        var entries = new List<ConfigMapEntry> { new("Instance", at, instance) };
-        if (Region is { Length: > 0 } region) entries.Add(new ConfigMapEntry("Region", at, ConfigScalar.String(at, region)));
-        var bound = ConfigBinder.Bind(new ConfigMap(at, entries), Path.Combine(SessionState.Path.CurrentFileSystemLocation.Path, "(no config)"));
+        var bound = ConfigBinder.BindInstance(instanceId, Region, Path.Combine(SessionState.Path.CurrentFileSystemLocation.Path, "(no config)"), "-InstanceId");
         if (bound.Config is { } config) return config;
         ThrowTerminatingError(new ErrorRecord(new ArgumentException(string.Join(" ", bound.Errors.Select(e => e.Message))),
             "ConnectOps.InvalidInstanceId", ErrorCategory.InvalidArgument, instanceId));
