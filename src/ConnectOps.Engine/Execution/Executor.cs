@@ -271,7 +271,7 @@ public sealed class Executor
             {
                 // What the deferred facets name must exist: a quick connect whose user failed leaves the queue as it
                 // was created (in state), its association for the next apply, instead of failing with a lookup error.
-                var blocked = group.SelectMany(step => DeferredReferences(step, change.Desired!)).Distinct()
+                var blocked = change.Desired!.DeferredDependsOn
                     .Where(a => outcomes.TryGetValue(a, out var o) && o.Status is ChangeStatus.Failed or ChangeStatus.Skipped).ToList();
                 if (blocked.Count > 0)
                 {
@@ -299,19 +299,6 @@ public sealed class Executor
             }
         })).ConfigureAwait(false);
     }
-
-    /// <summary>The resources a deferred facet's properties name (a queue's quick connects), as addresses.</summary>
-    private static IEnumerable<ResourceAddress> DeferredReferences(DeferredStep step, DesiredResource desired) =>
-        step.Reconciler.Properties.Where(p => p.Facet == step.Facet && p.References is not null)
-            .SelectMany(p => ReferencedKeys(desired.Properties[p.Name], p.ReferenceMember).Select(key => new ResourceAddress(p.References!.Value, key)));
-
-    private static IEnumerable<string> ReferencedKeys(JsonNode? value, string? member) => value switch
-    {
-        JsonArray items => items.SelectMany(i => ReferencedKeys(i, member)),
-        JsonObject item when member is not null => ReferencedKeys(item[member], null),
-        JsonValue v when JsonValues.AsString(v) is { Length: > 0 } key => [key],
-        _ => [],
-    };
 
     /// <summary>
     /// A new instance comes with default resources (Basic Hours, BasicQueue …) that the config may
