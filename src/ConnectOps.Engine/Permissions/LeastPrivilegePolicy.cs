@@ -58,7 +58,7 @@ public static class LeastPrivilegePolicy
             {
                 if (declared.Contains(r.Component)) mine.AddRange(r.Calls.Write);
                 var deletable = declared.Contains(r.Component) || inState.Contains(r.Component);
-                var protectedDelete = r.Component is Component.Instance or Component.PhoneNumbers && !allowDestroy.Contains(r.Component);
+                var protectedDelete = Planner.IsProtected(r.Component) && !allowDestroy.Contains(r.Component);
                 if (deletable && protectedDelete)
                     notes.Add($"{r.Component}: {string.Join(", ", r.Calls.Delete)} left out (apply refuses it unless AllowDestroy names {r.Component}; pass -AllowDestroy {r.Component} to include it).");
                 else if (deletable)
