@@ -33,14 +33,6 @@ public static class ConfigExporter
 
     private static readonly JsonSerializerOptions FlowJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Where each component sits in the config, top to bottom (the order the examples use).</summary>
-    private static readonly Component[] ConfigOrder =
-    [
-        Component.HoursOfOperation, Component.Queues, Component.RoutingProfiles, Component.SecurityProfiles, Component.QuickConnects,
-        Component.PhoneNumbers, Component.ContactFlows, Component.HierarchyStructure, Component.HierarchyGroups, Component.Users,
-        Component.LambdaFunctions, Component.LexBots,
-    ];
-
     /// <summary>Reads the instance and returns the export in memory (nothing is written).</summary>
     public static async Task<ExportResult> ExportAsync(AwsServices aws, IHost host, ExportOptions options, CancellationToken cancellationToken,
         IReadOnlyList<Reconciler>? reconcilers = null)
@@ -152,7 +144,7 @@ public static class ConfigExporter
             var config = new JsonObject { ["Region"] = context.Region, ["State"] = new JsonObject { ["Backend"] = "Local" } };
             config["Instance"] = InstanceEntry(instance, alias);
             _counts[Component.Instance] = 1;
-            foreach (var component in ConfigOrder)
+            foreach (var component in ConfigEntries.ComponentOrder)
             {
                 if (options.Components.Count > 0 && !options.Components.Contains(component)) continue;
                 if (reconcilers.FirstOrDefault(r => r.Component == component) is not { } reconciler) continue;

@@ -13,6 +13,17 @@ namespace ConnectOps.Engine.Imperative;
 /// </summary>
 internal static class ConfigEntries
 {
+    /// <summary>
+    /// The components below Region, State, Instance and Tags, top to bottom, in the order the examples use (each one's
+    /// top-level key is its name): how exported and migrated configs lay them out.
+    /// </summary>
+    public static readonly IReadOnlyList<Component> ComponentOrder =
+    [
+        Component.HoursOfOperation, Component.Queues, Component.RoutingProfiles, Component.SecurityProfiles, Component.QuickConnects,
+        Component.PhoneNumbers, Component.ContactFlows, Component.HierarchyStructure, Component.HierarchyGroups, Component.Users,
+        Component.LambdaFunctions, Component.LexBots,
+    ];
+
     /// <summary>How a component is written in the config: its top-level key, and the entry key that names a resource (null: a keyed map).</summary>
     public static (string TopKey, string? NameKey) Shape(Component component) => component switch
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ConnectOps.Engine.Addressing;
+using ConnectOps.Engine.Imperative;
 using ConnectOps.Engine.Reconcilers.Framework;
 using ConnectOps.Engine.State;
 
@@ -242,7 +243,7 @@ public static partial class TerraformMigrator
         Apply(map.Rules, tf.Attributes, entry, tf, ctx, "");
         foreach (var secret in map.Secrets.Concat(tf.Sensitive).Distinct(StringComparer.Ordinal))
         {
-            if (tf.Attributes[secret] is { } value && !IsEmpty(value))
+            if (tf.Attributes[secret] is { } value && !ConfigEntries.IsEmpty(value))
                 ctx.Warnings.Add($"{tf.Address}: the sensitive attribute '{secret}' was dropped, never copied{(map.SecretAdvice is null ? "." : $": {map.SecretAdvice}.")}");
         }
         return entry;
@@ -361,8 +362,7 @@ public static partial class TerraformMigrator
     /// <summary>Top-level keys in the order the examples use; entries sorted by key so the file diffs well.</summary>
     private static JsonObject Ordered(JsonObject config)
     {
-        string[] order = ["Region", "State", "Instance", "Tags", "HoursOfOperation", "Queues", "RoutingProfiles", "SecurityProfiles", "QuickConnects",
-            "PhoneNumbers", "ContactFlows", "HierarchyStructure", "HierarchyGroups", "Users", "LambdaFunctions", "LexBots"];
+        string[] order = ["Region", "State", "Instance", "Tags", .. ConfigEntries.ComponentOrder.Select(TopKey)];
         // The instance's tags last, after the keys the IAM role and log group folded in.
         if (config["Instance"] is JsonObject instance && instance["Tags"] is { } tags)
         {
@@ -442,13 +442,6 @@ public static partial class TerraformMigrator
         }
         return node;
     }
-
-    private static bool IsEmpty(JsonNode node) => node switch
-    {
-        JsonArray a => a.Count == 0,
-        JsonObject o => o.Count == 0,
-        _ => Text(node) is "",
-    };
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
